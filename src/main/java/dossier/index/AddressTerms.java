@@ -1,0 +1,68 @@
+package dossier.index;
+
+import dossier.model.Address;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The keyword terms under which a participant is found by {@code from: to: cc: bcc: participant:}: the whole
+ * address, its local part and the words in it, its domain and parent domains, and the words of the display name.
+ * Queries use {@link #queryTerms(String)} so that both sides split the same way.
+ *
+ * <p>{@code "Skilling, Jeff" <jeff.skilling@enron.com>} gives {@code jeff.skilling@enron.com jeff.skilling jeff
+ * skilling enron.com enron com}. Thread-safe (stateless).
+ */
+public final class AddressTerms {
+    private AddressTerms() {}
+
+    /** Terms for indexing one address. */
+    public static Set<String> of(Address a) {
+        Set<String> terms = new LinkedHashSet<>();
+        String addr = Schema.keyword(a.address());
+        if (!addr.isEmpty()) {
+            terms.add(addr);
+            int at = addr.lastIndexOf('@');
+            String local = at < 0 ? addr : addr.substring(0, at);
+            if (!local.isEmpty()) terms.add(local);
+            terms.addAll(words(local));
+            if (at >= 0) {
+                String domain = addr.substring(at + 1);
+                terms.addAll(domains(domain));
+                terms.addAll(words(domain));
+            }
+        }
+        terms.addAll(words(Schema.keyword(a.name())));
+        terms.remove("");
+        return terms;
+    }
+
+    /** A domain and each parent with at least two labels: mail.rand.org gives mail.rand.org, rand.org. */
+    public static List<String> domains(String domain) {
+        String d = Schema.keyword(domain);
+        List<String> out = new java.util.ArrayList<>();
+        while (d.indexOf('.') > 0) {
+            out.add(d);
+            d = d.substring(d.indexOf('.') + 1);
+        }
+        if (out.isEmpty() && !d.isEmpty()) out.add(d);
+        return out;
+    }
+
+    /**
+     * The terms a query value must all match: an address or single word is one term; a name with spaces is its
+     * words.
+     */
+    public static List<String> queryTerms(String value) {
+        String v = Schema.keyword(value);
+        if (v.isEmpty()) return List.of();
+        if (!v.contains(" ") && !v.contains(",")) return List.of(v);
+        return words(v);
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : s.split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+}

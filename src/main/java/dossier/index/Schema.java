@@ -1,0 +1,161 @@
+package dossier.index;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+
+/**
+ * Every Lucene field of the archive index: its name, and how it is analysed. No field name appears as a string
+ * literal anywhere else; {@link ItemDocuments} maps items to documents with these names.
+ *
+ * <p>Text fields are stemmed (Porter) and accent-folded so that {@code negotiating} finds {@code negotiation} and
+ * {@code resume} finds {@code résumé}; {@link #EXACT} keeps the unstemmed words for wildcard and fuzzy queries, which
+ * would miss against stems. Keyword fields hold lower-cased terms and are matched exactly.
+ */
+public final class Schema {
+    private Schema() {}
+
+    /** Bumped whenever a field changes meaning; stored in the index's commit data. */
+    public static final int VERSION = 1;
+
+    // Identity and storage.
+    /** Item id: LongPoint for id: queries, doc values for sorting and lookups, stored. */
+    public static final String ID = "id";
+    /** email | attachment | document: keyword, and sorted-set doc values for the facet. */
+    public static final String KIND = "kind";
+    /** sha256 of the original bytes, hex: keyword, stored. */
+    public static final String SHA256 = "sha256";
+    /** Size of the original in bytes: LongPoint for larger:/smaller:, stored. */
+    public static final String SIZE = "size";
+    /** First location (path#locator): stored only; further locations live in manifest.tsv. */
+    public static final String SOURCE = "source";
+    /** Parent item id for attachments and embedded emails: LongPoint and stored. */
+    public static final String PARENT = "parent";
+
+    // Searchable content.
+    /** Subject of an email or title / file name of a file: analysed like TEXT, weighted up in free text. */
+    public static final String SUBJECT = "subject";
+    /** Body or extracted text: analysed, stored (for show and snippets). */
+    public static final String TEXT = "text";
+    /** Subject and text again, unstemmed and without positions, for wildcard and fuzzy terms. */
+    public static final String EXACT = "exact";
+    /** File name of an attachment or document: analysed with the exact analyser. */
+    public static final String FILENAME = "filename";
+    /** Title to show (subject or file name): stored only. */
+    public static final String TITLE = "title";
+
+    // Email participants: keyword terms made by {@link AddressTerms} (whole address, its words, its domain, name words).
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String CC = "cc";
+    public static final String BCC = "bcc";
+    /** Union of from, to, cc, bcc. */
+    public static final String PARTICIPANT = "participant";
+    /** Every participant's domain and its parent domains (mail.rand.org, rand.org): keyword. */
+    public static final String DOMAIN = "domain";
+
+    // Filters.
+    /** UTC epoch milliseconds: LongPoint for ranges, numeric doc values for sorting, stored. */
+    public static final String DATE = "date";
+    /** Extension, media type and family ("pdf", "application/pdf", "image"): keyword. */
+    public static final String TYPE = "type";
+    /** "attachment" when an email has attachments: keyword. */
+    public static final String HAS = "has";
+    /** ISO 639-1 language code: keyword. */
+    public static final String LANG = "lang";
+    /** Thread id (the id of the thread's first item): LongPoint and stored. */
+    public static final String THREAD = "thread";
+    /** Message-ID without angle brackets: keyword, stored. */
+    public static final String MESSAGE_ID = "messageId";
+    /** In-Reply-To Message-ID without angle brackets: keyword, stored. */
+    public static final String IN_REPLY_TO = "inReplyTo";
+
+    // Stored only, for show and the item page.
+    public static final String CONTENT_TYPE = "contentType";
+    public static final String NAME = "name";
+    /** The whole item as JSON (everything show prints that is not indexed elsewhere). */
+    public static final String DETAIL = "detail";
+    /** A small JSON summary as binary doc values, so result lists never read stored bodies. */
+    public static final String SUMMARY = "summary";
+
+    // Facets: sorted-set doc values.
+    public static final String FACET_KIND = "f_kind";
+    public static final String FACET_YEAR = "f_year";
+    public static final String FACET_SENDER = "f_sender";
+    public static final String FACET_RECIPIENT = "f_recipient";
+    public static final String FACET_DOMAIN = "f_domain";
+    public static final String FACET_TYPE = "f_type";
+    public static final String FACET_LANG = "f_lang";
+
+    /** Stemmed, accent-folded text: subject, text, filename words. */
+    public static Analyzer textAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new EnglishPossessiveFilter(source);
+                s = new LowerCaseFilter(s);
+                s = new ASCIIFoldingFilter(s);
+                s = new PorterStemFilter(s);
+                return new TokenStreamComponents(source, s);
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** Accent-folded, lower-cased words without stemming. */
+    public static Analyzer exactAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, s);
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** The analyser for the whole index: text fields stemmed, exact fields folded, keyword fields untouched. */
+    public static Analyzer analyzer() {
+        Analyzer exact = exactAnalyzer();
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                SUBJECT, textAnalyzer(),
+                TEXT, textAnalyzer(),
+                EXACT, exact,
+                FILENAME, exact));
+    }
+
+    /** Lower-cases and folds a keyword the way keyword fields are indexed. */
+    public static String keyword(String s) {
+        return s == null ? "" : ASCIIFolding.fold(s.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Folds accents the way {@link ASCIIFoldingFilter} does, for keyword terms. */
+    static final class ASCIIFolding {
+        static String fold(String s) {
+            char[] in = s.toCharArray();
+            char[] out = new char[in.length * 4];
+            int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+            return new String(out, 0, n);
+        }
+    }
+
+}

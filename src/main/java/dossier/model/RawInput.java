@@ -1,0 +1,23 @@
+package dossier.model;
+
+import java.util.Objects;
+
+/**
+ * The bytes of one thing the sources found, before parsing: a file, an mbox message, a zip entry.
+ *
+ * @param source  display path plus locator, e.g. {@code sony/lists/dev.mbox#1734} or {@code docs.zip#q3/plan.xlsx}
+ * @param name    the file name to show and detect types by (the last path or entry segment; for mbox messages empty)
+ * @param hint    {@link Hint#EMAIL} when the container says it is a message (mbox, maildir, .eml), else {@link Hint#FILE}
+ * @param bytes   the original bytes, exactly as stored in the dump (mbox messages already unquoted)
+ */
+public record RawInput(String source, String name, Hint hint, byte[] bytes) {
+    public RawInput {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(bytes, "bytes");
+        name = name == null ? "" : name;
+        hint = hint == null ? Hint.FILE : hint;
+    }
+
+    /** What the container says the bytes are. */
+    public enum Hint { EMAIL, FILE }
+}
