@@ -1,0 +1,4 @@
+package dossier.cli;
+
+/** Output formats of the commands. */
+enum Format { text, json, raw }

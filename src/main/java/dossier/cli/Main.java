@@ -1,0 +1,63 @@
+package dossier.cli;
+
+import dossier.index.Archive;
+import dossier.index.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dossier} command: one subcommand per file, data on stdout, notes on stderr; exit 0 on success, 1 on
+ * failure, 2 on bad usage or a bad query.
+ */
+@Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Turns a dump of emails and documents into a searchable archive.",
+        subcommands = {IngestCommand.class, SearchCommand.class, CountCommand.class, ShowCommand.class,
+                ProblemsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  dossier demo", "  dossier ingest --archive sony-archive /data/sony",
+                "  dossier search --archive sony-archive 'from:lynton domain:rand.org'",
+                "", "The archive defaults to $DOSSIER_ARCHIVE, else ./archive."})
+public final class Main implements Runnable {
+    /** Exit statuses shared by every command. */
+    public static final int OK = 0, FAILURE = 1, USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Archive.ArchiveException || e instanceof UsageError) {
+                cmd.getErr().println("dossier: " + e.getMessage());
+                return e instanceof UsageError ? USAGE : FAILURE;
+            }
+            cmd.getErr().println("dossier: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** Bad usage found after parsing (a missing source path, a bad query): exit 2 with the message. */
+    public static final class UsageError extends RuntimeException {
+        public UsageError(String message) {
+            super(message);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"dossier " + Version.DOSSIER};
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dossier.cli;
+
+import dossier.index.Archive;
+import dossier.index.BlobStore;
+import dossier.model.EmailFields;
+import dossier.model.Item;
+import dossier.search.ItemJson;
+import dossier.search.Searcher;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dossier show}: prints one item as text, JSON, or its original bytes. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one item by id.",
+        footer = {"", "Examples:", "  dossier show 42", "  dossier show --format json 42",
+                "  dossier show --format raw 42 > message.eml"})
+final class ShowCommand implements Callable<Integer> {
+    @Mixin ArchiveOption archive;
+
+    @Option(names = "--format", paramLabel = "text|json|raw", description = "text (default), json, or raw (the original bytes).")
+    Format format = Format.text;
+
+    @Parameters(paramLabel = "ID", description = "The item id.")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+        long n;
+        try {
+            n = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw new Main.UsageError("not an item id: " + id);
+        }
+        Archive a = Archive.open(archive.dir());
+        try (Searcher s = Searcher.open(a)) {
+            Optional<Item> item = s.item(n);
+            if (item.isEmpty()) {
+                System.err.println("dossier: no item " + n + " in " + a.dir());
+                return Main.FAILURE;
+            }
+            Item it = item.get();
+            switch (format) {
+                case raw -> {
+                    System.out.write(new BlobStore(a.blobsDir()).read(it.sha256()));
+                    System.out.flush();
+                }
+                case json -> System.out.println(ItemJson.item(it));
+                case text -> print(it, System.out);
+            }
+        }
+        return Main.OK;
+    }
+
+    private static void print(Item it, PrintStream out) {
+        out.println("id:       " + it.id() + "  (" + it.kind().label() + ")");
+        EmailFields e = it.email();
+        if (e != null) {
+            out.println("from:     " + String.join(", ", e.from().stream().map(x -> x.display()).toList()));
+            if (!e.to().isEmpty()) out.println("to:       " + String.join(", ", e.to().stream().map(x -> x.display()).toList()));
+            if (!e.cc().isEmpty()) out.println("cc:       " + String.join(", ", e.cc().stream().map(x -> x.display()).toList()));
+            out.println("subject:  " + e.subject());
+        } else {
+            out.println("title:    " + it.title());
+        }
+        if (it.date() != null) out.println("date:     " + it.date());
+        out.println("type:     " + it.contentType() + ", " + it.size() + " bytes, sha256 " + it.sha256());
+        for (String loc : it.locations()) out.println("source:   " + loc);
+        if (it.parent() > 0) out.println("parent:   " + it.parent());
+        if (!it.attachments().isEmpty()) out.println("attached: " + it.attachments());
+        out.println();
+        out.println(it.text());
+    }
+}

@@ -1,0 +1,39 @@
+package dossier.enrich;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Keys that make two inputs the same item: sha256 of the bytes, and for emails the Message-ID plus a hash of the
+ * normalised body, so the same message filed in several folders (with different X-Folder headers) is one item.
+ */
+public final class Dedup {
+    private Dedup() {}
+
+    /** Hex sha256 of bytes. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /**
+     * The email key, or null when the message has no Message-ID (then only byte identity deduplicates). The body is
+     * normalised by dropping all whitespace, so re-wrapping and CRLF/LF differences do not matter.
+     */
+    public static String emailKey(String messageId, String body) {
+        if (messageId == null || messageId.isBlank()) return null;
+        StringBuilder norm = new StringBuilder(body.length());
+        body.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(norm::appendCodePoint);
+        byte[] h = digest().digest(norm.toString().getBytes(StandardCharsets.UTF_8));
+        return messageId.strip() + " " + HexFormat.of().formatHex(h, 0, 16);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dossier.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An archive directory (DESIGN 2): {@code archive.json}, {@code index/}, {@code blobs/}, {@code manifest.tsv},
+ * {@code problems.jsonl}. Knows where each part lives and reads and writes {@code archive.json}; refuses a format it
+ * does not know.
+ */
+public final class Archive {
+    /** The archive layout version this build reads and writes. */
+    public static final int FORMAT = 1;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    private Archive(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Opens an existing archive for reading; a clear error when it is missing or of an unknown version. */
+    public static Archive open(Path dir) {
+        Path json = dir.resolve("archive.json");
+        if (!Files.isRegularFile(json)) {
+            throw new ArchiveException("no archive at " + dir + " (archive.json is missing); build one with 'dossier ingest'");
+        }
+        Archive a = new Archive(dir);
+        a.checkFormat();
+        return a;
+    }
+
+    /** Opens an archive for ingest, creating the directory and its layout when new. */
+    public static Archive create(Path dir, String name) {
+        try {
+            if (Files.isRegularFile(dir.resolve("archive.json"))) return open(dir);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) throw new ArchiveException(dir + " is not a directory");
+            if (Files.isDirectory(dir)) {
+                try (var s = Files.list(dir)) {
+                    if (s.anyMatch(p -> !p.getFileName().toString().startsWith("."))) {
+                        throw new ArchiveException(dir + " exists, is not empty and holds no archive.json: refusing to write into it");
+                    }
+                }
+            }
+            Files.createDirectories(dir.resolve("blobs"));
+            Archive a = new Archive(dir);
+            a.writeInfo(new Info(name, Map.of(), null));
+            return a;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create archive at " + dir, e);
+        }
+    }
+
+    public Path dir() { return dir; }
+    public Path indexDir() { return dir.resolve("index"); }
+    public Path blobsDir() { return dir.resolve("blobs"); }
+    public Path manifest() { return dir.resolve("manifest.tsv"); }
+    public Path problems() { return dir.resolve("problems.jsonl"); }
+    /** Top-level files already ingested, one display path a line: what makes re-runs resume and skip. */
+    public Path ingestedFiles() { return dir.resolve("ingested.txt"); }
+    public Path policyDir() { return dir.resolve("policy"); }
+
+    /** What archive.json says. */
+    public record Info(String name, Map<String, Long> counts, String updated) {}
+
+    /** Reads archive.json. */
+    public Info info() {
+        try {
+            JsonNode n = JSON.readTree(dir.resolve("archive.json").toFile());
+            Map<String, Long> counts = new LinkedHashMap<>();
+            n.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+            return new Info(n.path("name").asText(""), counts, n.path("updated").asText(null));
+        } catch (IOException e) {
+            throw new ArchiveException("cannot read " + dir.resolve("archive.json") + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes archive.json atomically. */
+    public void writeInfo(Info info) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("name", info.name());
+        n.put("format", FORMAT);
+        n.put("generator", "dossier " + Version.DOSSIER);
+        n.put("schema", Schema.VERSION);
+        n.put("updated", info.updated() == null ? Instant.now().toString() : info.updated());
+        ObjectNode counts = n.putObject("counts");
+        info.counts().forEach(counts::put);
+        ObjectNode build = n.putObject("build");
+        build.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
+        build.put("java", Runtime.version().toString());
+        try {
+            Path tmp = dir.resolve("archive.json.tmp");
+            JSON.writeValue(tmp.toFile(), n);
+            Files.move(tmp, dir.resolve("archive.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write archive.json", e);
+        }
+    }
+
+    private void checkFormat() {
+        try {
+            JsonNode n = JSON.readTree(dir.resolve("archive.json").toFile());
+            int format = n.path("format").asInt(-1);
+            if (format != FORMAT) {
+                throw new ArchiveException("archive " + dir + " has format version " + (format < 0 ? "(none)" : format)
+                        + ", but this Dossier reads version " + FORMAT + (format > FORMAT ? "; upgrade Dossier" : ""));
+            }
+        } catch (IOException e) {
+            throw new ArchiveException("archive.json in " + dir + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** An archive that cannot be opened or written, with a message for the user. */
+    public static final class ArchiveException extends RuntimeException {
+        public ArchiveException(String message) {
+            super(message);
+        }
+    }
+}

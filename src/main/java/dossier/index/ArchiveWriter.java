@@ -1,0 +1,212 @@
+package dossier.index;
+
+import dossier.enrich.Dedup;
+import dossier.model.Kind;
+import dossier.model.Parsed;
+import dossier.model.Problem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Adds parsed items to an archive: deduplicates, numbers them in arrival order, stores originals, appends the
+ * manifest and problem log, and indexes. Commits only at file boundaries, recording in the Lucene commit the next id
+ * and the committed length of every log, so that a crash at any moment rolls back to a state a re-run continues
+ * exactly. Not thread-safe: one ingest thread owns it.
+ */
+public final class ArchiveWriter implements Closeable {
+    private static final String NEXT_ID = "nextId", MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes",
+            FILES = "filesBytes", SCHEMA = "schema";
+    /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
+    public static final List<String> COUNTS = List.of("files", "items", "emails", "attachments", "documents", "duplicates", "problems");
+
+    private final Archive archive;
+    private final IndexWriter writer;
+    private final BlobStore blobs;
+    private final AppendLog manifest, problems, files;
+    private final Map<String, Long> bySha = new HashMap<>();
+    private final Map<String, Long> byEmailKey = new HashMap<>();
+    private final Set<String> ingested = new HashSet<>();
+    private final Map<String, Long> totals = new LinkedHashMap<>();
+    private final Map<String, Long> run = new LinkedHashMap<>();
+    private long nextId;
+
+    private ArchiveWriter(Archive archive) throws IOException {
+        this.archive = archive;
+        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(256)
+                .setCommitOnClose(false);
+        writer = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
+        Map<String, String> commit = new HashMap<>();
+        if (DirectoryReader.indexExists(writer.getDirectory())) {
+            try (DirectoryReader r = DirectoryReader.open(writer.getDirectory())) {
+                commit.putAll(r.getIndexCommit().getUserData());
+                loadDedupMaps(r);
+            }
+        }
+        String schema = commit.getOrDefault(SCHEMA, Integer.toString(Schema.VERSION));
+        if (!schema.equals(Integer.toString(Schema.VERSION))) {
+            throw new Archive.ArchiveException("the index has schema " + schema + " but this Dossier writes schema " + Schema.VERSION);
+        }
+        nextId = Long.parseLong(commit.getOrDefault(NEXT_ID, "1"));
+        for (String c : COUNTS) {
+            totals.put(c, Long.parseLong(commit.getOrDefault("count." + c, "0")));
+            run.put(c, 0L);
+        }
+        blobs = new BlobStore(archive.blobsDir());
+        boolean newManifest = !Files.exists(archive.manifest());
+        manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
+        if (manifest.length() == 0) manifest.append(Manifest.HEADER);
+        problems = new AppendLog(archive.problems(), Long.parseLong(commit.getOrDefault(PROBLEMS, "0")));
+        files = new AppendLog(archive.ingestedFiles(), Long.parseLong(commit.getOrDefault(FILES, "0")));
+        if (Files.exists(archive.ingestedFiles())) {
+            ingested.addAll(Files.readAllLines(archive.ingestedFiles(), StandardCharsets.UTF_8));
+        }
+        if (newManifest) commit();
+    }
+
+    /** Opens the archive's index for writing, rolling every log back to the last commit. */
+    public static ArchiveWriter open(Archive archive) {
+        try {
+            return new ArchiveWriter(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index of " + archive.dir(), e);
+        }
+    }
+
+    private void loadDedupMaps(DirectoryReader r) throws IOException {
+        Set<String> fields = Set.of(Schema.ID, Schema.SHA256, Schema.DEDUP);
+        for (LeafReaderContext leaf : r.leaves()) {
+            StoredFields stored = leaf.reader().storedFields();
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) continue;
+                Document d = stored.document(doc, fields);
+                long id = d.getField(Schema.ID).numericValue().longValue();
+                bySha.put(d.get(Schema.SHA256), id);
+                String key = d.get(Schema.DEDUP);
+                if (key != null) byEmailKey.put(key, id);
+            }
+        }
+    }
+
+    /** True when this top-level file was already ingested (and committed). */
+    public boolean alreadyIngested(String display) {
+        return ingested.contains(display);
+    }
+
+    /** Adds an item tree; returns the id it got (or the id of the item it duplicates). */
+    public long add(Parsed item) {
+        return add(item, 0);
+    }
+
+    private long add(Parsed p, long parent) {
+        String sha = Dedup.sha256(p.bytes());
+        blobs.put(sha, p.bytes());
+        Long existing = bySha.get(sha);
+        String key = p.email() == null ? null : Dedup.emailKey(p.email().messageId(), p.email().plainBody() + p.email().htmlBody());
+        if (existing == null && key != null) existing = byEmailKey.get(key);
+        if (existing != null) {
+            manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
+            bump("duplicates");
+            bySha.putIfAbsent(sha, existing);
+            return existing;
+        }
+        long id = nextId++;
+        bySha.put(sha, id);
+        if (key != null) byEmailKey.put(key, id);
+        manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
+        List<Long> children = new ArrayList<>(p.children().size());
+        for (Parsed c : p.children()) children.add(add(c, id));
+        try {
+            writer.addDocument(ItemDocuments.toDocument(new ItemDocuments.NewItem(id, parent, p, sha, key, children, 0)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index item " + id, e);
+        }
+        bump("items");
+        bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
+        return id;
+    }
+
+    /** Records a problem. */
+    public void problem(Problem p) {
+        problems.append(Problems.line(p));
+        bump("problems");
+    }
+
+    /** Marks a top-level file as fully ingested; it is skipped by later runs once committed. */
+    public void fileDone(String display) {
+        files.append(display);
+        ingested.add(display);
+        bump("files");
+    }
+
+    /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
+    public void commit() {
+        Map<String, String> data = new HashMap<>();
+        data.put(SCHEMA, Integer.toString(Schema.VERSION));
+        data.put(NEXT_ID, Long.toString(nextId));
+        data.put(MANIFEST, Long.toString(manifest.sync()));
+        data.put(PROBLEMS, Long.toString(problems.sync()));
+        data.put(FILES, Long.toString(files.sync()));
+        totals.forEach((k, v) -> data.put("count." + k, Long.toString(v)));
+        writer.setLiveCommitData(data.entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index", e);
+        }
+    }
+
+    /** Commits and writes archive.json with the totals. */
+    public void finish() {
+        commit();
+        Archive.Info info = archive.info();
+        archive.writeInfo(new Archive.Info(info.name(), new LinkedHashMap<>(totals), null));
+    }
+
+    /** Counts of this run only. */
+    public Map<String, Long> runCounts() {
+        return Map.copyOf(run);
+    }
+
+    /** Counts of the whole archive. */
+    public Map<String, Long> totals() {
+        return Map.copyOf(totals);
+    }
+
+    private void bump(String counter) {
+        totals.merge(counter, 1L, Long::sum);
+        run.merge(counter, 1L, Long::sum);
+    }
+
+    /** Closes without committing: anything after the last commit is rolled back by the next open. */
+    @Override
+    public void close() throws IOException {
+        try {
+            manifest.close();
+            problems.close();
+            files.close();
+        } finally {
+            writer.rollback();
+        }
+    }
+}

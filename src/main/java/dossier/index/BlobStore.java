@@ -1,0 +1,51 @@
+package dossier.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Content-addressed originals: {@code blobs/ab/cd/<sha256>}. A blob is written to a temporary name and renamed into
+ * place, so a reader or a resumed ingest never sees half a blob. Thread-safe.
+ */
+public final class BlobStore {
+    private static final AtomicLong TMP = new AtomicLong();
+    private final Path root;
+
+    public BlobStore(Path root) {
+        this.root = root;
+    }
+
+    /** Where the blob with this hash lives (whether or not it exists). */
+    public Path path(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a sha256: " + sha256);
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    /** Stores bytes under their hash unless already there. */
+    public void put(String sha256, byte[] bytes) {
+        Path target = path(sha256);
+        if (Files.exists(target)) return;
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(".tmp-" + ProcessHandle.current().pid() + "-" + TMP.incrementAndGet());
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store blob " + sha256, e);
+        }
+    }
+
+    /** Reads a blob. */
+    public byte[] read(String sha256) throws IOException {
+        return Files.readAllBytes(path(sha256));
+    }
+}

@@ -1,0 +1,274 @@
+package dossier.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dossier.model.Address;
+import dossier.model.DocMeta;
+import dossier.model.EmailFields;
+import dossier.model.Item;
+import dossier.model.Kind;
+import dossier.model.Parsed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Maps items to Lucene documents and back, with the fields of {@link Schema}. Thread-safe.
+ */
+public final class ItemDocuments {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Words for wildcard and fuzzy terms: indexed without frequencies or positions, which those queries never use. */
+    private static final FieldType EXACT_TYPE = new FieldType();
+
+    static {
+        EXACT_TYPE.setIndexOptions(IndexOptions.DOCS);
+        EXACT_TYPE.setTokenized(true);
+        EXACT_TYPE.setOmitNorms(true);
+        EXACT_TYPE.freeze();
+    }
+
+    /** The facet dimensions; every one may hold several values per item. */
+    public static final FacetsConfig FACETS = facetsConfig();
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig c = new FacetsConfig();
+        for (String dim : List.of(Schema.FACET_KIND, Schema.FACET_YEAR, Schema.FACET_SENDER, Schema.FACET_RECIPIENT,
+                Schema.FACET_DOMAIN, Schema.FACET_TYPE, Schema.FACET_LANG)) {
+            c.setMultiValued(dim, true);
+        }
+        return c;
+    }
+
+    /** What the index stage knows about a new item besides what parsing gave. */
+    public record NewItem(long id, long parent, Parsed parsed, String sha256, String dedupKey, List<Long> attachments,
+                          long thread) {}
+
+    private ItemDocuments() {}
+
+    /** Builds the document for a new item. */
+    public static Document toDocument(NewItem n) {
+        Parsed p = n.parsed();
+        Document d = new Document();
+        d.add(new LongPoint(Schema.ID, n.id()));
+        d.add(new StoredField(Schema.ID, n.id()));
+        d.add(new NumericDocValuesField(Schema.ID, n.id()));
+        d.add(new StringField(Schema.KIND, p.kind().label(), Field.Store.YES));
+        facet(d, Schema.FACET_KIND, p.kind().label());
+        d.add(new StringField(Schema.SHA256, n.sha256(), Field.Store.YES));
+        d.add(new LongPoint(Schema.SIZE, p.bytes().length));
+        d.add(new StoredField(Schema.SIZE, p.bytes().length));
+        d.add(new StoredField(Schema.SOURCE, p.source()));
+        if (n.parent() > 0) {
+            d.add(new LongPoint(Schema.PARENT, n.parent()));
+            d.add(new StoredField(Schema.PARENT, n.parent()));
+        }
+        if (n.dedupKey() != null) d.add(new StringField(Schema.DEDUP, n.dedupKey(), Field.Store.YES));
+        d.add(new StoredField(Schema.TITLE, p.title()));
+        if (!p.name().isEmpty()) {
+            d.add(new StoredField(Schema.NAME, p.name()));
+            d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
+        }
+        d.add(new TextField(Schema.SUBJECT, p.title(), Field.Store.NO));
+        d.add(new TextField(Schema.TEXT, p.text(), Field.Store.YES));
+        d.add(new Field(Schema.EXACT, p.title() + "\n" + p.text(), EXACT_TYPE));
+        if (p.date() != null) {
+            long ms = p.date().toEpochMilli();
+            d.add(new LongPoint(Schema.DATE, ms));
+            d.add(new NumericDocValuesField(Schema.DATE, ms));
+            d.add(new StoredField(Schema.DATE, ms));
+            facet(d, Schema.FACET_YEAR, Integer.toString(p.date().atOffset(ZoneOffset.UTC).getYear()));
+        }
+        for (String t : TypeTerms.of(p.name(), p.contentType())) d.add(new StringField(Schema.TYPE, t, Field.Store.NO));
+        facet(d, Schema.FACET_TYPE, TypeTerms.family(p.name(), p.contentType()));
+        d.add(new StoredField(Schema.CONTENT_TYPE, p.contentType()));
+        if (!p.language().isEmpty()) {
+            d.add(new StringField(Schema.LANG, p.language(), Field.Store.YES));
+            facet(d, Schema.FACET_LANG, p.language());
+        }
+        if (n.thread() > 0) {
+            d.add(new LongPoint(Schema.THREAD, n.thread()));
+            d.add(new StoredField(Schema.THREAD, n.thread()));
+        }
+        if (!n.attachments().isEmpty()) d.add(new StringField(Schema.HAS, "attachment", Field.Store.NO));
+        if (p.email() != null) addEmail(d, p.email());
+        d.add(new StoredField(Schema.DETAIL, detail(n).toString()));
+        d.add(new BinaryDocValuesField(Schema.SUMMARY, new BytesRef(summary(n).toString())));
+        return FacetsConfigs.build(d);
+    }
+
+    private static void addEmail(Document d, EmailFields e) {
+        if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, e.messageId(), Field.Store.YES));
+        if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, e.inReplyTo(), Field.Store.YES));
+        Set<String> participants = new LinkedHashSet<>();
+        Set<String> domains = new LinkedHashSet<>();
+        addresses(d, Schema.FROM, e.from(), participants, domains);
+        addresses(d, Schema.TO, e.to(), participants, domains);
+        addresses(d, Schema.CC, e.cc(), participants, domains);
+        addresses(d, Schema.BCC, e.bcc(), participants, domains);
+        for (String t : participants) d.add(new StringField(Schema.PARTICIPANT, t, Field.Store.NO));
+        for (String t : domains) d.add(new StringField(Schema.DOMAIN, t, Field.Store.NO));
+        for (Address a : e.from()) facet(d, Schema.FACET_SENDER, key(a));
+        for (List<Address> l : List.of(e.to(), e.cc())) for (Address a : l) facet(d, Schema.FACET_RECIPIENT, key(a));
+        for (String dom : domains) if (dom.chars().filter(c -> c == '.').count() <= 1) facet(d, Schema.FACET_DOMAIN, dom);
+    }
+
+    private static void addresses(Document d, String field, List<Address> list, Set<String> participants, Set<String> domains) {
+        for (Address a : list) {
+            Set<String> terms = AddressTerms.of(a);
+            for (String t : terms) d.add(new StringField(field, t, Field.Store.NO));
+            participants.addAll(terms);
+            if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
+        }
+    }
+
+    /** The facet value for a person: their address, or their name when there is none. */
+    static String key(Address a) {
+        return a.address().isEmpty() ? a.name() : a.address();
+    }
+
+    private static void facet(Document d, String dim, String value) {
+        if (value != null && !value.isBlank()) d.add(new SortedSetDocValuesFacetField(dim, value));
+    }
+
+    /** The small JSON that result lists read from doc values, so listing hits never touches stored bodies. */
+    static ObjectNode summary(NewItem n) {
+        Parsed p = n.parsed();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", n.id());
+        o.put("kind", p.kind().label());
+        o.put("title", p.title());
+        if (p.email() != null) {
+            o.put("from", p.email().from().isEmpty() ? "" : p.email().from().get(0).display());
+            ArrayNode to = o.putArray("to");
+            p.email().to().forEach(a -> to.add(a.display()));
+            o.put("messageId", p.email().messageId());
+        }
+        if (p.date() != null) o.put("date", p.date().toString());
+        o.put("source", p.source());
+        o.put("size", p.bytes().length);
+        o.put("contentType", p.contentType());
+        if (n.parent() > 0) o.put("parent", n.parent());
+        if (n.thread() > 0) o.put("thread", n.thread());
+        if (!n.attachments().isEmpty()) o.put("attachments", n.attachments().size());
+        return o;
+    }
+
+    /** Everything show needs that no other stored field holds. */
+    private static ObjectNode detail(NewItem n) {
+        Parsed p = n.parsed();
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode att = o.putArray("attachments");
+        n.attachments().forEach(att::add);
+        DocMeta m = p.meta();
+        if (m.author() != null) o.put("author", m.author());
+        if (m.title() != null) o.put("metaTitle", m.title());
+        if (m.created() != null) o.put("created", m.created().toString());
+        if (m.modified() != null) o.put("modified", m.modified().toString());
+        EmailFields e = p.email();
+        if (e != null) {
+            o.set("from", addressesJson(e.from()));
+            o.set("to", addressesJson(e.to()));
+            o.set("cc", addressesJson(e.cc()));
+            o.set("bcc", addressesJson(e.bcc()));
+            o.set("replyTo", addressesJson(e.replyTo()));
+            o.put("messageId", e.messageId());
+            o.put("inReplyTo", e.inReplyTo());
+            ArrayNode refs = o.putArray("references");
+            e.references().forEach(refs::add);
+            o.put("subject", e.subject());
+            o.put("headers", e.rawHeaders());
+            o.put("body", e.plainBody());
+            o.put("html", e.htmlBody());
+            o.put("zone", e.originalZone());
+        }
+        return o;
+    }
+
+    private static ArrayNode addressesJson(List<Address> list) {
+        ArrayNode a = JSON.createArrayNode();
+        for (Address x : list) a.addObject().put("name", x.name()).put("address", x.address());
+        return a;
+    }
+
+    /** Reads an item back from its stored fields; {@code locations} come from the manifest. */
+    public static Item fromDocument(Document d, List<String> locations) {
+        try {
+            JsonNode det = JSON.readTree(d.get(Schema.DETAIL));
+            List<Long> attachments = new ArrayList<>();
+            det.path("attachments").forEach(x -> attachments.add(x.asLong()));
+            DocMeta meta = new DocMeta(det.path("metaTitle").asText(null), det.path("author").asText(null),
+                    instant(det.path("created").asText(null)), instant(det.path("modified").asText(null)));
+            Kind kind = Kind.parse(d.get(Schema.KIND));
+            EmailFields email = null;
+            if (det.has("messageId")) {
+                List<String> refs = new ArrayList<>();
+                det.path("references").forEach(x -> refs.add(x.asText()));
+                email = new EmailFields(det.path("messageId").asText(), addresses(det.path("from")),
+                        addresses(det.path("to")), addresses(det.path("cc")), addresses(det.path("bcc")),
+                        addresses(det.path("replyTo")), det.path("inReplyTo").asText(), refs,
+                        det.path("subject").asText(), det.path("headers").asText(), det.path("body").asText(),
+                        det.path("html").asText(), det.path("zone").asText());
+            }
+            String source = d.get(Schema.SOURCE);
+            return new Item(num(d, Schema.ID), kind, d.get(Schema.SHA256), num(d, Schema.SIZE), source,
+                    locations == null || locations.isEmpty() ? List.of(source) : locations, num(d, Schema.PARENT),
+                    d.get(Schema.TITLE), str(d, Schema.NAME), d.getField(Schema.DATE) == null ? null
+                    : Instant.ofEpochMilli(num(d, Schema.DATE)), d.get(Schema.TEXT), str(d, Schema.LANG),
+                    d.get(Schema.CONTENT_TYPE), meta, email, attachments, num(d, Schema.THREAD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Address> addresses(JsonNode arr) {
+        List<Address> out = new ArrayList<>();
+        arr.forEach(x -> out.add(new Address(x.path("name").asText(), x.path("address").asText())));
+        return out;
+    }
+
+    private static long num(Document d, String field) {
+        var f = d.getField(field);
+        return f == null ? 0 : f.numericValue().longValue();
+    }
+
+    private static String str(Document d, String field) {
+        String s = d.get(field);
+        return s == null ? "" : s;
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+
+    /** Adds the facet fields FacetsConfig derives; kept apart so the checked exception stays in one place. */
+    private static final class FacetsConfigs {
+        static Document build(Document d) {
+            try {
+                return FACETS.build(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

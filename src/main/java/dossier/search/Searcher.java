@@ -1,0 +1,269 @@
+package dossier.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dossier.index.Archive;
+import dossier.index.ItemDocuments;
+import dossier.index.Manifest;
+import dossier.index.Schema;
+import dossier.model.Item;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches an archive: exact totals, ordered pages read from summary doc values, snippets, facets and a monthly
+ * histogram, and whole items for show and the item page. Opens the index once; thread-safe for concurrent searches.
+ */
+public final class Searcher implements Closeable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Facet dimensions by the names pages and JSON use. */
+    public static final Map<String, String> FACET_DIMS = facetDims();
+
+    private final Archive archive;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final UnifiedHighlighter highlighter;
+    private volatile Map<Long, List<String>> duplicates;
+
+    private Searcher(Archive archive) throws IOException {
+        this.archive = archive;
+        if (!DirectoryReader.indexExists(FSDirectory.open(archive.indexDir()))) {
+            throw new Archive.ArchiveException("archive " + archive.dir() + " has no index yet; run 'dossier ingest'");
+        }
+        reader = DirectoryReader.open(FSDirectory.open(archive.indexDir()));
+        searcher = new IndexSearcher(reader);
+        facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, ItemDocuments.FACETS) : null;
+        highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
+                .withMaxLength(20_000)
+                .withFormatter(new DefaultPassageFormatter(Snippets.START, Snippets.END, " … ", false))
+                .build();
+    }
+
+    /** Opens the archive's index for searching. */
+    public static Searcher open(Archive archive) {
+        try {
+            return new Searcher(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index of " + archive.dir(), e);
+        }
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    /** Parses the query text; a bad query is a {@link QueryException} with a message for the reader. */
+    public Query parse(String query) throws QueryException {
+        return new QueryParser().parse(query);
+    }
+
+    /** The exact number of items matching a query. */
+    public long count(String query) throws QueryException {
+        try {
+            return searcher.count(parse(query));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a search. */
+    public SearchResult search(SearchRequest req) throws QueryException {
+        Query q = parse(req.query());
+        try {
+            int n = (int) Math.min(Integer.MAX_VALUE - 1L, (long) req.offset() + req.limit());
+            long total;
+            TopDocs top;
+            FacetsCollector fc = null;
+            if (req.facets()) {
+                var r = FacetsCollectorManager.search(searcher, q, Math.max(1, n), sort(req.order()), true,
+                        new FacetsCollectorManager());
+                top = r.topDocs();
+                fc = r.facetsCollector();
+                total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+            } else {
+                total = searcher.count(q);
+                top = n == 0 || total == 0 ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
+                        : searcher.search(q, n, sort(req.order()), true);
+            }
+            ScoreDoc[] page = top.scoreDocs.length <= req.offset() ? new ScoreDoc[0]
+                    : Arrays.copyOfRange(top.scoreDocs, req.offset(), Math.min(top.scoreDocs.length, n));
+            String[] snippets = req.snippets() && page.length > 0
+                    ? highlighter.highlight(Schema.TEXT, q, new TopDocs(top.totalHits, page), 2) : null;
+            List<Hit> hits = new ArrayList<>(page.length);
+            for (int i = 0; i < page.length; i++) {
+                hits.add(hit(page[i], snippets == null ? null : snippets[i]));
+            }
+            Map<String, List<SearchResult.FacetCount>> facets = fc == null ? Map.of() : facets(fc);
+            Map<String, Long> months = fc == null ? Map.of() : months(fc);
+            return new SearchResult(total, req.offset(), hits, facets, months);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Sort sort(SearchRequest.Order order) {
+        SortField id = new SortField(Schema.ID, SortField.Type.LONG);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+            case NEWEST -> {
+                SortField date = new SortField(Schema.DATE, SortField.Type.LONG, true);
+                date.setMissingValue(Long.MIN_VALUE);
+                yield new Sort(date, id);
+            }
+            case OLDEST -> {
+                SortField date = new SortField(Schema.DATE, SortField.Type.LONG);
+                date.setMissingValue(Long.MAX_VALUE);
+                yield new Sort(date, id);
+            }
+        };
+    }
+
+    private Hit hit(ScoreDoc sd, String snippet) throws IOException {
+        JsonNode s = summary(sd.doc);
+        List<String> to = new ArrayList<>();
+        s.path("to").forEach(x -> to.add(x.asText()));
+        float score = Float.isNaN(sd.score) ? 0f : sd.score;
+        return new Hit(s.path("id").asLong(), s.path("kind").asText(), s.path("title").asText(), s.path("from").asText(null),
+                to, s.path("date").asText(null), s.path("messageId").asText(null), s.path("source").asText(),
+                score, snippet, s.path("size").asLong(), s.path("contentType").asText(), s.path("parent").asLong(),
+                s.path("thread").asLong(), s.path("attachments").asInt());
+    }
+
+    private JsonNode summary(int doc) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Schema.SUMMARY);
+        if (dv == null || !dv.advanceExact(doc - leaf.docBase)) return JSON.createObjectNode();
+        var bytes = dv.binaryValue();
+        return JSON.readTree(bytes.bytes, bytes.offset, bytes.length);
+    }
+
+    private Map<String, List<SearchResult.FacetCount>> facets(FacetsCollector fc) throws IOException {
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        if (facetState == null) return out;
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, fc);
+        for (var dim : FACET_DIMS.entrySet()) {
+            List<SearchResult.FacetCount> values = new ArrayList<>();
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(dim.getKey().equals("year") ? 100 : 10, dim.getValue());
+            } catch (IllegalArgumentException notIndexedYet) {
+                r = null;
+            }
+            if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+            if (dim.getKey().equals("year")) values.sort(Comparator.comparing(SearchResult.FacetCount::value));
+            out.put(dim.getKey(), values);
+        }
+        return out;
+    }
+
+    private Map<String, Long> months(FacetsCollector fc) throws IOException {
+        Map<String, Long> months = new TreeMap<>();
+        for (FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) {
+            NumericDocValues dates = m.context().reader().getNumericDocValues(Schema.DATE);
+            if (dates == null || m.bits() == null) continue;
+            DocIdSetIterator it = m.bits().iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (!dates.advanceExact(doc)) continue;
+                var d = Instant.ofEpochMilli(dates.longValue()).atOffset(ZoneOffset.UTC);
+                months.merge(String.format("%04d-%02d", d.getYear(), d.getMonthValue()), 1L, Long::sum);
+            }
+        }
+        return months;
+    }
+
+    /** The whole item with this id, with every location, or empty. */
+    public Optional<Item> item(long id) {
+        try {
+            TopDocs top = searcher.search(LongPoint.newExactQuery(Schema.ID, id), 1);
+            if (top.scoreDocs.length == 0) return Optional.empty();
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(ItemDocuments.fromDocument(d, duplicates().get(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ids of the items matching a Lucene query built by the caller (replies, children), in id order. */
+    public List<Long> ids(Query q, int max) {
+        try {
+            TopDocs top = searcher.search(q, max, new Sort(new SortField(Schema.ID, SortField.Type.LONG)));
+            List<Long> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) out.add(summary(sd.doc).path("id").asLong());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The underlying Lucene searcher, for stages that build their own queries (people, threads). */
+    public IndexSearcher lucene() {
+        return searcher;
+    }
+
+    private Map<Long, List<String>> duplicates() throws IOException {
+        Map<Long, List<String>> d = duplicates;
+        if (d == null) duplicates = d = Manifest.duplicates(archive.manifest());
+        return d;
+    }
+
+    private static boolean hasFacets(DirectoryReader r) {
+        for (LeafReaderContext leaf : r.leaves()) {
+            if (leaf.reader().getFieldInfos().fieldInfo("$facets") != null) return true;
+        }
+        return false;
+    }
+
+    private static Map<String, String> facetDims() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("kind", Schema.FACET_KIND);
+        m.put("year", Schema.FACET_YEAR);
+        m.put("sender", Schema.FACET_SENDER);
+        m.put("recipient", Schema.FACET_RECIPIENT);
+        m.put("domain", Schema.FACET_DOMAIN);
+        m.put("type", Schema.FACET_TYPE);
+        m.put("lang", Schema.FACET_LANG);
+        return m;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
