@@ -73,6 +73,7 @@ public final class ItemDocuments {
         d.add(new LongPoint(Schema.ID, n.id()));
         d.add(new StoredField(Schema.ID, n.id()));
         d.add(new NumericDocValuesField(Schema.ID, n.id()));
+        d.add(new StringField(Schema.ID_TERM, Long.toString(n.id()), Field.Store.NO));
         d.add(new StringField(Schema.KIND, p.kind().label(), Field.Store.YES));
         facet(d, Schema.FACET_KIND, p.kind().label());
         d.add(new StringField(Schema.SHA256, n.sha256(), Field.Store.YES));
@@ -106,10 +107,7 @@ public final class ItemDocuments {
             d.add(new StringField(Schema.LANG, p.language(), Field.Store.YES));
             facet(d, Schema.FACET_LANG, p.language());
         }
-        if (n.thread() > 0) {
-            d.add(new LongPoint(Schema.THREAD, n.thread()));
-            d.add(new StoredField(Schema.THREAD, n.thread()));
-        }
+        d.add(new NumericDocValuesField(Schema.THREAD, n.thread()));
         if (!n.attachments().isEmpty()) d.add(new StringField(Schema.HAS, "attachment", Field.Store.NO));
         if (p.email() != null) addEmail(d, p.email());
         d.add(new StoredField(Schema.DETAIL, detail(n).toString()));
@@ -169,7 +167,6 @@ public final class ItemDocuments {
         o.put("size", p.bytes().length);
         o.put("contentType", p.contentType());
         if (n.parent() > 0) o.put("parent", n.parent());
-        if (n.thread() > 0) o.put("thread", n.thread());
         if (!n.attachments().isEmpty()) o.put("attachments", n.attachments().size());
         return o;
     }
@@ -211,8 +208,8 @@ public final class ItemDocuments {
         return a;
     }
 
-    /** Reads an item back from its stored fields; {@code locations} come from the manifest. */
-    public static Item fromDocument(Document d, List<String> locations) {
+    /** Reads an item back from its stored fields; {@code locations} come from the manifest, {@code thread} from doc values. */
+    public static Item fromDocument(Document d, List<String> locations, long thread) {
         try {
             JsonNode det = JSON.readTree(d.get(Schema.DETAIL));
             List<Long> attachments = new ArrayList<>();
@@ -235,7 +232,7 @@ public final class ItemDocuments {
                     locations == null || locations.isEmpty() ? List.of(source) : locations, num(d, Schema.PARENT),
                     d.get(Schema.TITLE), str(d, Schema.NAME), d.getField(Schema.DATE) == null ? null
                     : Instant.ofEpochMilli(num(d, Schema.DATE)), d.get(Schema.TEXT), str(d, Schema.LANG),
-                    d.get(Schema.CONTENT_TYPE), meta, email, attachments, num(d, Schema.THREAD));
+                    d.get(Schema.CONTENT_TYPE), meta, email, attachments, thread);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

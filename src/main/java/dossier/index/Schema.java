@@ -30,6 +30,8 @@ public final class Schema {
     // Identity and storage.
     /** Item id: LongPoint for id: queries, doc values for sorting and lookups, stored. */
     public static final String ID = "id";
+    /** Item id as a keyword term, so doc-values updates (threads) can address one item by {@code new Term(ID_TERM, "42")}. */
+    public static final String ID_TERM = "idterm";
     /** email | attachment | document: keyword, and sorted-set doc values for the facet. */
     public static final String KIND = "kind";
     /** sha256 of the original bytes, hex: keyword, stored. */
@@ -72,7 +74,11 @@ public final class Schema {
     public static final String HAS = "has";
     /** ISO 639-1 language code: keyword. */
     public static final String LANG = "lang";
-    /** Thread id (the id of the thread's first item): LongPoint and stored. */
+    /**
+     * Thread id (the id of the thread's first email): numeric doc values only, present on every item (0 = none), so
+     * the threading pass after an ingest can set it with {@code IndexWriter.updateNumericDocValue} without
+     * reindexing. Queried with {@code NumericDocValuesField.newSlowExactQuery}.
+     */
     public static final String THREAD = "thread";
     /** Message-ID without angle brackets: keyword, stored. */
     public static final String MESSAGE_ID = "messageId";

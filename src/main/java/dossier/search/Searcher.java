@@ -163,7 +163,14 @@ public final class Searcher implements Closeable {
         return new Hit(s.path("id").asLong(), s.path("kind").asText(), s.path("title").asText(), s.path("from").asText(null),
                 to, s.path("date").asText(null), s.path("messageId").asText(null), s.path("source").asText(),
                 score, snippet, s.path("size").asLong(), s.path("contentType").asText(), s.path("parent").asLong(),
-                s.path("thread").asLong(), s.path("attachments").asInt());
+                thread(sd.doc), s.path("attachments").asInt());
+    }
+
+    /** The thread id of a document, from doc values (the threading pass updates them in place). */
+    private long thread(int doc) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        NumericDocValues dv = leaf.reader().getNumericDocValues(Schema.THREAD);
+        return dv != null && dv.advanceExact(doc - leaf.docBase) ? dv.longValue() : 0;
     }
 
     private JsonNode summary(int doc) throws IOException {
@@ -213,8 +220,9 @@ public final class Searcher implements Closeable {
         try {
             TopDocs top = searcher.search(LongPoint.newExactQuery(Schema.ID, id), 1);
             if (top.scoreDocs.length == 0) return Optional.empty();
-            Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
-            return Optional.of(ItemDocuments.fromDocument(d, duplicates().get(id)));
+            int doc = top.scoreDocs[0].doc;
+            Document d = searcher.storedFields().document(doc);
+            return Optional.of(ItemDocuments.fromDocument(d, duplicates().get(id), thread(doc)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
