@@ -2,8 +2,11 @@ package dossier.search;
 
 import dossier.search.QueryLexer.Token;
 import dossier.search.QueryLexer.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -35,6 +38,9 @@ public final class QueryParser {
     /** Deeper nesting of parentheses is refused (it would only serve to exhaust the stack). */
     static final int MAX_DEPTH = 50;
 
+    /** A searcher over no documents: rewriting against it applies Lucene's clause limit and costs nothing. */
+    private static final IndexSearcher CLAUSE_CHECK = emptySearcher();
+
     private final TextQueries text = new TextQueries();
     private final OperatorQueries operators = new OperatorQueries(text);
 
@@ -51,10 +57,23 @@ public final class QueryParser {
         }
         try {
             Part p = new Parse(QueryLexer.tokenize(query)).query();
-            return p == null ? new MatchNoDocsQuery("nothing searchable in the query") : p.query();
+            if (p == null) return new MatchNoDocsQuery("nothing searchable in the query");
+            // Lucene refuses too many clauses only when it searches; check here, by its own rule, to say why.
+            CLAUSE_CHECK.rewrite(p.query());
+            return p.query();
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryException("too many terms in one group (the limit is "
+            throw new QueryException("too many words (each counts once per field it searches, and the limit is "
                     + IndexSearcher.getMaxClauseCount() + ")", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an empty in-memory reader does no I/O
+        }
+    }
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new MultiReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an empty in-memory reader does no I/O
         }
     }
 

@@ -213,6 +213,15 @@ class QueryParserTest {
     }
 
     @Test
+    void tooManyWordsAreRefusedAtParseTimeNotAtSearchTime() throws Exception {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 400; i++) words.append('w').append(i).append(' ');
+        assertEquals("too many words (each counts once per field it searches, and the limit is 1024)",
+                error(words.toString()));
+        assertInstanceOf(BooleanQuery.class, parse(words.substring(0, words.length() / 2)));
+    }
+
+    @Test
     void unbalancedQuotesAndParenthesesSayWhere() {
         assertEquals("unbalanced quote at column 12", error("from:jeff  \"raptor"));
         assertEquals("unbalanced parenthesis at column 3", error("a (b OR c"));
