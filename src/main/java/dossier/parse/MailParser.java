@@ -8,6 +8,7 @@ import dossier.model.Parsed;
 import dossier.model.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,7 @@ final class MailParser {
 
         PartCollector message = PartCollector.read(new ByteArrayInputStream(input));
         Headers h = message.header();
+        h.hint(headerCharset(h, message.parts()));
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();
         List<Parsed> children = new ArrayList<>();
         for (PartCollector.Part part : message.parts()) {
@@ -104,6 +106,15 @@ final class MailParser {
                     DocMeta.NONE, List.of());
         }
         return parse(source, filename, content, depth + 1, problems);
+    }
+
+    /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */
+    private static Charset headerCharset(Headers top, List<PartCollector.Part> parts) {
+        Charset cs = Charsets.lookup(Params.parse(top.get("Content-Type")).get("charset"));
+        for (int i = 0; cs == null && i < parts.size(); i++) {
+            cs = Charsets.lookup(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
+        }
+        return cs;
     }
 
     /** The part's file name: Content-Disposition filename, else Content-Type name; without folders; null if none. */

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -71,8 +73,17 @@ final class TextExtractor {
         }
     }
 
+    private static final Pattern IDENTITY = Pattern.compile("@[0-9a-f]{5,}\\b");
+
+    /** Signatures and encrypted blobs: no text to find, and Tika reports every detached signature as an error. */
+    private static final Set<String> NO_TEXT = Set.of("application/pkcs7-signature", "application/x-pkcs7-signature",
+            "application/pgp-signature", "application/pgp-encrypted", "application/pkcs7-mime",
+            "application/x-pkcs7-mime");
+
     /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
     static Extraction extract(byte[] bytes, String name, int maxChars) {
+        String detected = detect(bytes, name);
+        if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
         Metadata md = new Metadata();
         if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         BodyContentHandler handler = new BodyContentHandler(maxChars);
@@ -85,7 +96,7 @@ final class TextExtractor {
             problem = reason(t, maxChars);
         }
         String type = md.get(Metadata.CONTENT_TYPE);
-        if (type == null || type.isBlank()) type = detect(bytes, name);
+        if (type == null || type.isBlank()) type = detected;
         int semi = type.indexOf(';');
         if (semi >= 0) type = type.substring(0, semi).strip();
         DocMeta meta = new DocMeta(first(md, TikaCoreProperties.TITLE), author(md),
@@ -110,7 +121,12 @@ final class TextExtractor {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof EncryptedDocumentException) return "encrypted document";
         }
-        return Problem.reasonOf(t);
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String reason = Problem.reasonOf(t) + (root == t ? "" : " (caused by " + Problem.reasonOf(root) + ")");
+        // Object identities ("PDFParser@5df63359") would make problems.jsonl differ between identical runs.
+        reason = IDENTITY.matcher(reason).replaceAll("");
+        return reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
     private static String author(Metadata md) {
