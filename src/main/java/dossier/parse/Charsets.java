@@ -92,13 +92,17 @@ final class Charsets {
                 : new String(b, off, len, WINDOWS_1252);
     }
 
-    /** Guesses the charset of undeclared 8-bit text; windows-1252 when the guess is weak. */
+    private static final java.util.Set<String> LATIN_GUESSES = java.util.Set.of("ISO-8859-1", "ISO-8859-2",
+            "ISO-8859-9", "windows-1250", "windows-1252", "windows-1254");
+
+    /** Guesses the charset of undeclared 8-bit text; windows-1252 when the guess is weak or only picks among Latin ones. */
     private static String detect(byte[] b, int off, int len) {
         try {
             CharsetDetector detector = new CharsetDetector(Math.min(len, 64 * 1024));
             detector.setText(off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len));
             CharsetMatch match = detector.detect();
-            if (match != null && match.getConfidence() >= 30) {
+            // Among Latin single-byte charsets a guess on a few accented letters is noise: keep windows-1252.
+            if (match != null && match.getConfidence() >= 30 && !LATIN_GUESSES.contains(match.getName())) {
                 Charset cs = lookup(match.getName());
                 if (cs != null) return new String(b, off, len, cs);
             }
