@@ -27,7 +27,8 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
  */
 final class ZipContainer implements Container {
     /** Entries that make a zip a document: OOXML and XPS, OpenDocument and EPUB, Java archives. */
-    private static final List<String> PACKAGE_MARKERS = List.of("[Content_Types].xml", "mimetype", "META-INF/MANIFEST.MF");
+    private static final List<String> PACKAGE_MARKERS =
+            List.of("[Content_Types].xml", "mimetype", "META-INF/MANIFEST.MF");
 
     @Override
     public void open(Item item, Opener opener) throws IOException {
@@ -75,11 +76,15 @@ final class ZipContainer implements Container {
                         return;
                     }
                     if (count == 0) {
-                        opener.problem(item.source(), Problem.SOURCE, "zip index unreadable (" + Opener.reason(indexError)
-                                + "); entries read in stream order, some may be missing");
+                        opener.problem(item.source(), Problem.SOURCE, "zip index unreadable ("
+                                + Opener.reason(indexError) + "); entries read in stream order, some may be missing");
                     }
                     if (tooMany(++count, item, opener)) return;
-                    entry(entry, in.canReadEntryData(entry), count, item, opener, () -> shield);
+                    if (!entry(entry, in.canReadEntryData(entry), count, item, opener, () -> shield)) {
+                        // Skipping the rest of a capped entry inflates all of it: a bomb would cost its full size.
+                        opener.problem(item.source(), Problem.SOURCE, "the rest of the damaged zip was not read");
+                        return;
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 if (count == 0) throw indexError instanceof IOException io ? io : new IOException(indexError);
@@ -106,7 +111,9 @@ final class ZipContainer implements Container {
         InputStream open() throws IOException;
     }
 
-    private static void entry(ZipArchiveEntry entry, boolean readable, int index, Item item, Opener opener, Data data) {
+    /** Reads one entry and opens it; false when reading stopped part way (a cap or an error). */
+    private static boolean entry(
+            ZipArchiveEntry entry, boolean readable, int index, Item item, Opener opener, Data data) {
         EntryName name = EntryName.of(entry.getName(), "entry-" + index);
         String source = item.source() + "#" + name.path();
         if (name.unsafe()) {
@@ -115,17 +122,17 @@ final class ZipContainer implements Container {
         }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
             opener.problem(source, Problem.SOURCE, "encrypted entry");
-            return;
+            return true;
         }
         if (!readable) {
             opener.problem(source, Problem.SOURCE, "unsupported compression method " + methodName(entry));
-            return;
+            return true;
         }
         long max = opener.limits().maxFileBytes();
         if (entry.getSize() > max) {
             // A declared size is enough to refuse, never enough to accept.
             opener.problem(source, Problem.LIMIT, "entry larger than " + max + " bytes");
-            return;
+            return false;
         }
         long ratioCap = ratioCap(entry, opener.limits().maxExpansion());
         long cap = Math.min(max, Math.min(ratioCap, Math.max(0, opener.budget())));
@@ -134,7 +141,7 @@ final class ZipContainer implements Container {
             bytes = Bounded.read(in, cap);
         } catch (IOException | RuntimeException e) {
             opener.problem(source, Problem.SOURCE, "cannot read entry: " + Opener.reason(e));
-            return;
+            return false;
         }
         if (bytes == null) {
             opener.spend(cap);
@@ -142,10 +149,11 @@ final class ZipContainer implements Container {
                     : cap == ratioCap ? "expands more than " + opener.limits().maxExpansion() + " times its packed size"
                     : "unpacking stopped: the file expands to more than " + opener.limits().maxExpansion()
                             + " times its size in total");
-            return;
+            return false;
         }
         opener.spend(bytes.length);
         opener.open(new Item(source, name.path(), new Content.InMemory(bytes), item.depth() + 1));
+        return true;
     }
 
     /**

@@ -189,6 +189,17 @@ class ZipContainerTest {
     }
 
     @Test
+    void bombInADamagedZipEndsAsAProblemQuickly() throws Exception {
+        byte[] whole = zip(entries("zeros.bin", new byte[256 << 20], "after.txt", "x"));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 30);
+        Collected c = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> open("cut.zip", cut, Limits.STRICT));
+        assertEquals(List.of(), c.inputs);
+        assertEquals(Problem.LIMIT, c.problems.get(1).stage(), c.problems.toString());
+        assertEquals("cut.zip#zeros.bin", c.problems.get(1).path());
+        assertEquals("the rest of the damaged zip was not read", c.problems.get(2).reason());
+    }
+
+    @Test
     void damagedDocumentIsStillOneDocument() throws Exception {
         byte[] docx = zip(entries("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"));
         byte[] cut = java.util.Arrays.copyOf(docx, docx.length / 2);
