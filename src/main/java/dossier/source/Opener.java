@@ -21,7 +21,8 @@ final class Opener {
     /** The one place that maps a format to the code that opens it; new container formats are added here. */
     private static final Map<Format, Container> CONTAINERS = Map.of(
             Format.ZIP, new ZipContainer(),
-            Format.MBOX, new MboxContainer());
+            Format.MBOX, new MboxContainer(),
+            Format.PST, new PstContainer());
 
     /** Small files may expand a lot (a page of spaces); the ratio limit only bites above this much output. */
     static final long EXPANSION_FLOOR = 1 << 20;
@@ -120,6 +121,7 @@ final class Opener {
         return format == null ? "file" : switch (format) {
             case ZIP -> "zip";
             case MBOX -> "mbox";
+            case PST -> "pst";
             case EMAIL, FILE -> "file";
         };
     }

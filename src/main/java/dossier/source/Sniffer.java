@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Sniffer {
     /** What a file is, as far as the sources stage cares. */
-    enum Format { ZIP, MBOX, EMAIL, FILE }
+    enum Format { ZIP, MBOX, PST, EMAIL, FILE }
 
     /** Enough for any From_ line and the first header fields of a message. */
     static final int HEAD_BYTES = 8192;
@@ -37,6 +37,7 @@ final class Sniffer {
     static Format detect(String path, byte[] head) {
         String name = lastSegment(path).toLowerCase(Locale.ROOT);
         if (isZip(head)) return PACKAGE_EXTENSIONS.contains(extension(name)) ? Format.FILE : Format.ZIP;
+        if (isPst(head)) return Format.PST;
         if (name.endsWith(".mbox") || name.endsWith(".mbx") || name.endsWith(".mbs")) return Format.MBOX;
         if (name.endsWith(".eml")) return Format.EMAIL;
         if (startsLikeMbox(head)) return Format.MBOX;
@@ -49,6 +50,11 @@ final class Sniffer {
     /** Local file header, or the end record an empty zip consists of. */
     static boolean isZip(byte[] h) {
         return h.length >= 4 && h[0] == 'P' && h[1] == 'K' && ((h[2] == 3 && h[3] == 4) || (h[2] == 5 && h[3] == 6));
+    }
+
+    /** Outlook's personal folders file (.pst, and .ost, its offline twin): "!BDN". */
+    static boolean isPst(byte[] h) {
+        return h.length >= 4 && h[0] == '!' && h[1] == 'B' && h[2] == 'D' && h[3] == 'N';
     }
 
     /** A strict From_ line, or any {@code From } line followed by mail header fields. */
