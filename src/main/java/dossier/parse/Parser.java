@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one raw input into an item tree: mime4j for mail, Tika for everything else. Never throws (except
+ * Turns one raw input into an item tree: mime4j for mail, POI for Outlook .msg files, Tika for everything else. Never throws (except
  * OutOfMemoryError): what cannot be read becomes a problem, and the input still yields an item so its original is
  * kept.
  *
@@ -27,8 +27,10 @@ import java.util.List;
 public final class Parser {
     private final MailParser mail;
     private final DocumentParser documents;
+    private final Limits limits;
 
     public Parser(Limits limits) {
+        this.limits = limits;
         this.mail = new MailParser(limits);
         this.documents = new DocumentParser(limits);
     }
@@ -39,15 +41,42 @@ public final class Parser {
         boolean email = false;
         try {
             email = Sniff.isEmail(input);
+            if (!email && OutlookMessages.isMsg(input.bytes(), input.name())) {
+                Parsed msg = outlook(input, problems);
+                if (msg != null) return new ParseResult(msg, problems);
+            }
             Parsed item = email
                     ? mail.parse(input.source(), input.name(), input.bytes(), 0, problems)
                     : documents.parse(input, problems);
+            if (!email && Tnef.isTnef(input.bytes())) item = withTnefFiles(item, problems);
             return new ParseResult(item, problems);
         } catch (OutOfMemoryError e) {
             throw e;
         } catch (Throwable t) { // StackOverflowError from a hostile file included: one bad input never stops a run
             problems.add(new Problem(input.source(), Problem.PARSE, Problem.reasonOf(t)));
             return new ParseResult(bare(input, email), problems);
+        }
+    }
+
+    /** An Outlook .msg as an email; null (and a problem) when POI cannot read it, so Tika gets its turn. */
+    private Parsed outlook(RawInput input, List<Problem> problems) {
+        try {
+            return OutlookMessages.parse(mail, input.source(), input.name(), input.bytes(), 0, problems);
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(new Problem(input.source(), Problem.PARSE, "cannot read Outlook message: " + Problem.reasonOf(e)));
+            return null;
+        }
+    }
+
+    /** A TNEF file standing alone (a winmail.dat saved from a mail): the document, with the files it carries. */
+    private Parsed withTnefFiles(Parsed doc, List<Problem> problems) {
+        try {
+            List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, problems);
+            return new Parsed(doc.kind(), doc.source(), doc.name(), doc.bytes(), doc.title(), doc.date(), doc.text(),
+                    doc.contentType(), doc.language(), doc.email(), doc.meta(), files);
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(new Problem(doc.source(), Problem.PARSE, "cannot unpack TNEF: " + Problem.reasonOf(e)));
+            return doc;
         }
     }
 

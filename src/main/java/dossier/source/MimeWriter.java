@@ -1,6 +1,8 @@
 package dossier.source;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javax.swing.text.BadLocationException;
+import javax.swing.text.Document;
+import javax.swing.text.rtf.RTFEditorKit;
 import org.apache.james.mime4j.codec.EncoderUtil;
 
 /**
@@ -159,6 +164,19 @@ public final class MimeWriter {
         out.raw(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
                 .encode(text.getBytes(StandardCharsets.UTF_8)));
         out.line("");
+    }
+
+    /** Plain text of an RTF body (Outlook keeps some bodies only as RTF); empty when there is none or it cannot be read. */
+    public static String rtfText(String rtf) {
+        if (rtf == null || rtf.isBlank()) return "";
+        try {
+            RTFEditorKit kit = new RTFEditorKit();
+            Document doc = kit.createDefaultDocument();
+            kit.read(new StringReader(rtf), doc, 0);
+            return doc.getText(0, doc.getLength()).strip();
+        } catch (IOException | BadLocationException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** A parameter in RFC 2231 form when it is not plain ASCII. */

@@ -10,15 +10,11 @@ import dossier.model.Limits;
 import dossier.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.StringJoiner;
-import javax.swing.text.BadLocationException;
-import javax.swing.text.Document;
-import javax.swing.text.rtf.RTFEditorKit;
 import org.apache.james.mime4j.codec.EncoderUtil;
 
 /**
@@ -55,7 +51,7 @@ final class PstMail {
         }
         String plain = m.getBody();
         String html = m.getBodyHTML();
-        if (blank(plain) && blank(html)) plain = rtfText(m.getRTFBody());
+        if (blank(plain) && blank(html)) plain = MimeWriter.rtfText(m.getRTFBody());
         if (blank(plain) && blank(html)) plain = summary(m);
         return MimeWriter.write(new MimeWriter.Mail(m.getTransportMessageHeaders(),
                 mailbox(m.getSenderName(), smtp(null, m.getSenderEmailAddress())), to, cc, bcc, m.getSubject(),
@@ -104,8 +100,12 @@ final class PstMail {
 
     /** An SMTP address, if any: Exchange-internal addresses ({@code /O=ENRON/OU=NA/CN=...}) are not one. */
     private static String smtp(String smtp, String address) {
-        if (!blank(smtp) && smtp.contains("@")) return smtp.strip();
-        return !blank(address) && address.contains("@") ? address.strip() : null;
+        if (isSmtp(smtp)) return smtp.strip();
+        return isSmtp(address) ? address.strip() : null;
+    }
+
+    private static boolean isSmtp(String a) {
+        return a != null && a.contains("@") && !a.strip().startsWith("/") && a.strip().chars().noneMatch(Character::isWhitespace);
     }
 
     /** An address field value; the bare name when there is no address; null when there is neither. */
@@ -119,19 +119,6 @@ final class PstMail {
         if (blank(id)) return null;
         String s = id.strip();
         return s.startsWith("<") ? s : "<" + s + ">";
-    }
-
-    /** Plain text of an RTF body; empty when there is none or it cannot be read. */
-    static String rtfText(String rtf) {
-        if (blank(rtf)) return "";
-        try {
-            RTFEditorKit kit = new RTFEditorKit();
-            Document doc = kit.createDefaultDocument();
-            kit.read(new StringReader(rtf), doc, 0);
-            return doc.getText(0, doc.getLength()).strip();
-        } catch (IOException | BadLocationException | RuntimeException e) {
-            return "";
-        }
     }
 
     /** The fields of a contact or appointment, one per line, for items that have no body. */
