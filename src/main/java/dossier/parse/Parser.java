@@ -40,6 +40,7 @@ public final class Parser {
         List<Problem> problems = new ArrayList<>();
         boolean email = false;
         try {
+            if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
             email = Sniff.isEmail(input);
             if (!email && OutlookMessages.isMsg(input.bytes(), input.name())) {
                 Parsed msg = outlook(input, problems);
@@ -78,6 +79,15 @@ public final class Parser {
             problems.add(new Problem(doc.source(), Problem.PARSE, "cannot unpack TNEF: " + Problem.reasonOf(e)));
             return doc;
         }
+    }
+
+    /**
+     * An encrypted entry of an archive: its name, type (by name) and stored size are all there is to index. The
+     * source stage has already recorded the problem.
+     */
+    private static Parsed encrypted(RawInput in) {
+        return new Parsed(Kind.DOCUMENT, in.source(), in.name(), in.bytes(), in.name(), null, "",
+                TextExtractor.detect(new byte[0], in.name()), "", null, DocMeta.NONE, List.of());
     }
 
     /** An item with the original bytes and nothing read from them. */
