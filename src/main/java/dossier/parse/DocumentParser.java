@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class DocumentParser {
     private final Limits limits;
+    private final Ocr ocr;
 
-    DocumentParser(Limits limits) {
+    DocumentParser(Limits limits, Ocr ocr) {
         this.limits = limits;
+        this.ocr = ocr;
     }
 
     Parsed parse(RawInput input, List<Problem> problems) {
@@ -24,7 +26,7 @@ final class DocumentParser {
             return new Parsed(Kind.DOCUMENT, input.source(), input.name(), input.bytes(), input.name(), null, "",
                     "application/octet-stream", "", null, DocMeta.NONE, List.of());
         }
-        TextExtractor.Extraction x = TextExtractor.extract(input.bytes(), input.name(), limits.maxTextChars());
+        TextExtractor.Extraction x = TextExtractor.extract(input.bytes(), input.name(), limits.maxTextChars(), ocr);
         if (x.problem() != null) problems.add(new Problem(input.source(), Problem.EXTRACT, x.problem()));
         DocMeta meta = x.meta();
         String title = meta.title() != null ? meta.title() : input.name();

@@ -24,9 +24,15 @@ final class MailParser {
     static final String MESSAGE = "message/rfc822";
 
     private final Limits limits;
+    private final Ocr ocr;
 
-    MailParser(Limits limits) {
+    MailParser(Limits limits, Ocr ocr) {
         this.limits = limits;
+        this.ocr = ocr;
+    }
+
+    Ocr ocr() {
+        return ocr;
     }
 
     Limits limits() {
@@ -112,7 +118,7 @@ final class MailParser {
             List<Problem> problems) {
         if (Tnef.isTnef(content)) {
             try {
-                List<Parsed> files = Tnef.unpack(source, content, limits, problems);
+                List<Parsed> files = Tnef.unpack(source, content, limits, ocr, problems);
                 if (!files.isEmpty()) return files;
             } catch (IOException | RuntimeException e) {
                 problems.add(new Problem(source, Problem.PARSE, "cannot unpack TNEF: " + Problem.reasonOf(e)));
@@ -124,7 +130,7 @@ final class MailParser {
                 problems.add(new Problem(source, Problem.PARSE, "cannot read Outlook message: " + Problem.reasonOf(e)));
             }
         }
-        return List.of(Attachments.of(source, name, content, limits, problems));
+        return List.of(Attachments.of(source, name, content, limits, ocr, problems));
     }
 
     /** A message inside a message: a child email, or past the depth limit an attachment kept unread. */

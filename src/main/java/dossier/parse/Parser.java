@@ -29,10 +29,16 @@ public final class Parser {
     private final DocumentParser documents;
     private final Limits limits;
 
+    /** A parser without OCR. */
     public Parser(Limits limits) {
+        this(limits, Ocr.OFF);
+    }
+
+    /** A parser that reads images and scanned PDF pages as {@code ocr} says. */
+    public Parser(Limits limits, Ocr ocr) {
         this.limits = limits;
-        this.mail = new MailParser(limits);
-        this.documents = new DocumentParser(limits);
+        this.mail = new MailParser(limits, ocr);
+        this.documents = new DocumentParser(limits, ocr);
     }
 
     /** Parses one input. */
@@ -72,7 +78,7 @@ public final class Parser {
     /** A TNEF file standing alone (a winmail.dat saved from a mail): the document, with the files it carries. */
     private Parsed withTnefFiles(Parsed doc, List<Problem> problems) {
         try {
-            List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, problems);
+            List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, mail.ocr(), problems);
             return new Parsed(doc.kind(), doc.source(), doc.name(), doc.bytes(), doc.title(), doc.date(), doc.text(),
                     doc.contentType(), doc.language(), doc.email(), doc.meta(), files);
         } catch (java.io.IOException | RuntimeException e) {

@@ -31,7 +31,7 @@ final class Tnef {
      * The files inside, each an attachment item; empty when the TNEF holds none (then the caller keeps the part as
      * it is). A damaged TNEF throws.
      */
-    static List<Parsed> unpack(String source, byte[] tnef, Limits limits, List<Problem> problems) throws IOException {
+    static List<Parsed> unpack(String source, byte[] tnef, Limits limits, Ocr ocr, List<Problem> problems) throws IOException {
         HMEFMessage message = new HMEFMessage(new ByteArrayInputStream(tnef));
         List<Parsed> files = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -50,7 +50,7 @@ final class Tnef {
                 problems.add(new Problem(locator, Problem.LIMIT, "larger than " + limits.maxFileBytes() + " bytes"));
                 continue;
             }
-            files.add(Attachments.of(locator, name, content, limits, problems));
+            files.add(Attachments.of(locator, name, content, limits, ocr, problems));
         }
         return files;
     }

@@ -1,0 +1,66 @@
+package dossier.parse;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether and how text is read from images and from PDF pages without a text layer, with Tesseract through Tika.
+ *
+ * <pre>{@code
+ * Ocr ocr = Ocr.tesseract().isPresent() ? Ocr.on("eng+deu") : Ocr.OFF;
+ * }</pre>
+ *
+ * @param enabled   whether OCR runs at all
+ * @param languages Tesseract's language list, {@code eng} or {@code eng+deu}
+ * @param timeout   how long Tesseract may take on one image or page before it is stopped (a problem, the run goes on)
+ */
+public record Ocr(boolean enabled, String languages, Duration timeout) {
+    /** No OCR: images give their metadata only, scanned PDFs no text. */
+    public static final Ocr OFF = new Ocr(false, "eng", Duration.ofSeconds(120));
+
+    /** OCR in the given languages with the default time limit. */
+    public static Ocr on(String languages) {
+        return new Ocr(true, languages, Duration.ofSeconds(120));
+    }
+
+    /** The tesseract program on the PATH, if any. */
+    public static Optional<Path> tesseract() {
+        String path = System.getenv("PATH");
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path p = Path.of(dir, "tesseract");
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    /** The languages the installed Tesseract knows ({@code tesseract --list-langs}), empty when it cannot say. */
+    public static List<String> installedLanguages(Path tesseract) {
+        List<String> langs = new ArrayList<>();
+        try {
+            Process p = new ProcessBuilder(tesseract.toString(), "--list-langs").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+            for (String line : out.split("\\R")) {
+                String l = line.strip();
+                // The first line names the data folder ("List of available languages in ...:").
+                if (!l.isEmpty() && !l.contains(" ") && !l.endsWith(":")) langs.add(l);
+            }
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        return langs;
+    }
+}
