@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * <li>{@code documents/<Department>/<title>.<ext>}: standalone docx, xlsx, pdf, txt and csv files.
  * <li>{@code documents/archive-2013.zip}: three documents and one .eml with CRLF line ends.
  * </ul>
- * Counts: {@code emails} counts every .eml file, mbox message and emailed zipped; {@code documents} counts the
- * standalone files and those in the zip.
+ * Counts: {@code emails} counts every .eml file, mbox message and zipped .eml (duplicates included);
+ * {@code documents} counts the standalone files and those in the zip.
  *
  * <p>Planted for demos and tests (in every dump of at least 50 emails, whatever the seed):
  * <ul>

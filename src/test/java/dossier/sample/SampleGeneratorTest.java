@@ -105,6 +105,9 @@ class SampleGeneratorTest {
     void everyEmailParsesWithRequiredHeadersAndDecodableAttachments() throws IOException {
         Map<String, Integer> attachmentsByType = new HashMap<>();
         for (Item item : emails) {
+            for (String line : ascii(item).split("\r?\n")) {
+                assertTrue(line.length() <= 998, "RFC 5322 line limit in " + item.location());
+            }
             var parsed = MailCheck.parse(item);
             MailCheck.checkAttachments(item, parsed, attachmentsByType);
         }
