@@ -21,7 +21,7 @@ public final class Facets {
         String v = quote(value);
         return switch (dim) {
             case "kind" -> "kind:" + v;
-            case "year" -> "date:" + value + "-01.." + value + "-12";
+            case "year" -> "date:" + value;
             case "sender" -> "from:" + v;
             // The recipient facet counts To and Cc, so the filter must accept both for the counts to hold.
             case "recipient" -> "(to:" + v + " OR cc:" + v + ")";
@@ -34,7 +34,7 @@ public final class Facets {
 
     /** The words for one month, "2001-05". */
     public static String month(String yearMonth) {
-        return "date:" + yearMonth + ".." + yearMonth;
+        return "date:" + yearMonth;
     }
 
     /** The query with a filter added: "*" is replaced rather than narrowed. */

@@ -6,6 +6,7 @@ import dossier.search.Searcher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,12 @@ public final class WebServer {
 
     private final Javalin app;
     private final Searcher searcher;
+    private final AtomicLong failures;
 
-    private WebServer(Javalin app, Searcher searcher) {
+    private WebServer(Javalin app, Searcher searcher, AtomicLong failures) {
         this.app = app;
         this.searcher = searcher;
+        this.failures = failures;
     }
 
     /**
@@ -48,6 +51,7 @@ public final class WebServer {
     public static WebServer start(Archive archive, String host, int port) {
         Searcher searcher = Searcher.open(archive);
         Site site = new Site(archive, searcher);
+        AtomicLong failures = new AtomicLong();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -66,6 +70,7 @@ public final class WebServer {
             config.routes.exception(IndexSearcher.TooManyClauses.class,
                     (e, ctx) -> error(site, ctx, 400, "The query expands to too many terms; make wildcards and fuzzy terms more specific."));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                failures.incrementAndGet();
                 LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
                 ctx.attribute(HANDLED, true);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("500: something went wrong on the server.\n");
@@ -83,12 +88,17 @@ public final class WebServer {
             closeQuietly(searcher);
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
-        return new WebServer(app, searcher);
+        return new WebServer(app, searcher, failures);
     }
 
     /** The port the server listens on. */
     public int port() {
         return app.port();
+    }
+
+    /** How many requests failed unexpectedly (answered 500); tests check garbage input never gets here. */
+    public long unexpectedFailures() {
+        return failures.get();
     }
 
     /** Stops serving and closes the index. */
