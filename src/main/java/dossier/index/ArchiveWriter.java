@@ -102,8 +102,7 @@ public final class ArchiveWriter implements Closeable {
                 Document d = stored.document(doc, fields);
                 long id = d.getField(Schema.ID).numericValue().longValue();
                 bySha.put(d.get(Schema.SHA256), id);
-                String key = d.get(Schema.DEDUP);
-                if (key != null) byEmailKey.put(key, id);
+                for (String key : d.getValues(Schema.DEDUP)) byEmailKey.putIfAbsent(key, id);
             }
         }
     }
@@ -122,8 +121,8 @@ public final class ArchiveWriter implements Closeable {
         String sha = Dedup.sha256(p.bytes());
         blobs.put(sha, p.bytes());
         Long existing = bySha.get(sha);
-        String key = p.email() == null ? null : Dedup.emailKey(p.email().messageId(), p.email().plainBody() + p.email().htmlBody());
-        if (existing == null && key != null) existing = byEmailKey.get(key);
+        List<String> keys = emailKeys(p);
+        for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
         if (existing != null) {
             manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
@@ -132,18 +131,31 @@ public final class ArchiveWriter implements Closeable {
         }
         long id = nextId++;
         bySha.put(sha, id);
-        if (key != null) byEmailKey.put(key, id);
+        for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
         for (Parsed c : p.children()) children.add(add(c, id));
         try {
-            writer.addDocument(ItemDocuments.toDocument(new ItemDocuments.NewItem(id, parent, p, sha, key, children, 0)));
+            writer.addDocument(ItemDocuments.toDocument(new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index item " + id, e);
         }
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
+    }
+
+    /** The keys under which an email is the same as another: Message-ID plus body, and sender, date, subject plus body. */
+    private static List<String> emailKeys(Parsed p) {
+        if (p.email() == null) return List.of();
+        String body = p.email().plainBody() + p.email().htmlBody();
+        List<String> keys = new ArrayList<>(2);
+        String byId = Dedup.emailKey(p.email().messageId(), body);
+        if (byId != null) keys.add(byId);
+        String from = p.email().from().isEmpty() ? null : p.email().from().get(0).display();
+        String byContent = Dedup.contentKey(from, p.date(), p.email().subject(), body);
+        if (byContent != null) keys.add(byContent);
+        return keys;
     }
 
     /** Records a problem. */
