@@ -46,7 +46,10 @@ public final class EmailHtml {
     /** The cleaned HTML, as a fragment to place inside a page. */
     public static String clean(String html, CidResolver cids) {
         if (html == null || html.isBlank()) return "";
-        Document dirty = Jsoup.parse(html);
+        Document dirty = Jsoup.parse(html, "");
+        // A <base href> in the mail would make relative links and images point wherever the sender likes.
+        dirty.select("base").remove();
+        dirty.setBaseUri("");
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         for (Element img : clean.select("img")) rewriteImage(img, cids);
         foldQuotes(clean);
