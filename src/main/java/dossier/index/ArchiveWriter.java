@@ -39,6 +39,8 @@ public final class ArchiveWriter implements Closeable {
 
     private final Archive archive;
     private final IndexWriter writer;
+    /** Analysing and adding documents is most of an ingest's work; it runs beside the ordered numbering. */
+    private final ParallelIndexing indexing;
     private final BlobStore blobs;
     private final AppendLog manifest, problems, files;
     private final Map<String, Long> bySha = new HashMap<>();
@@ -72,6 +74,7 @@ public final class ArchiveWriter implements Closeable {
             run.put(c, 0L);
         }
         blobs = new BlobStore(archive.blobsDir());
+        indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
         boolean newManifest = !Files.exists(archive.manifest());
         manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
         if (manifest.length() == 0) manifest.append(Manifest.HEADER);
@@ -135,11 +138,8 @@ public final class ArchiveWriter implements Closeable {
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
         for (Parsed c : p.children()) children.add(add(c, id));
-        try {
-            writer.addDocument(ItemDocuments.toDocument(new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index item " + id, e);
-        }
+        ItemDocuments.NewItem item = new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0);
+        indexing.submit(() -> writer.addDocument(ItemDocuments.toDocument(item)));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
@@ -173,6 +173,7 @@ public final class ArchiveWriter implements Closeable {
 
     /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
     public void commit() {
+        indexing.awaitAll();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
@@ -213,6 +214,7 @@ public final class ArchiveWriter implements Closeable {
     /** Closes without committing: anything after the last commit is rolled back by the next open. */
     @Override
     public void close() throws IOException {
+        indexing.close();
         try {
             manifest.close();
             problems.close();
