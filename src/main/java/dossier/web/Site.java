@@ -13,6 +13,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What every handler shares: the archive, its searcher and blobs, the precompiled templates, and the archive summary
@@ -20,13 +21,14 @@ import java.util.Map;
  */
 public final class Site {
     private final Archive archive;
-    private final Searcher searcher;
+    private final CompletableFuture<Searcher> searcher;
     private final BlobStore blobs;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final String name;
     private volatile Summary summary;
 
-    Site(Archive archive, Searcher searcher) {
+    /** The searcher may still be opening; handlers only run once it is open. */
+    Site(Archive archive, CompletableFuture<Searcher> searcher) {
         this.archive = archive;
         this.searcher = searcher;
         this.blobs = new BlobStore(archive.blobsDir());
@@ -35,7 +37,7 @@ public final class Site {
     }
 
     public Archive archive() { return archive; }
-    public Searcher searcher() { return searcher; }
+    public Searcher searcher() { return searcher.join(); }
     public BlobStore blobs() { return blobs; }
     public String name() { return name; }
 
@@ -53,7 +55,7 @@ public final class Site {
 
     /** An item, or a 404 saying there is none. */
     public Item item(long id) {
-        return searcher.item(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
+        return searcher().item(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
     }
 
     /** What the archive holds: counts, period and top senders. */
@@ -64,7 +66,7 @@ public final class Site {
         Summary s = summary;
         if (s != null) return s;
         try {
-            SearchResult all = searcher.search(new SearchRequest("*", SearchRequest.Order.RELEVANCE, 0, 0, true, false));
+            SearchResult all = searcher().search(new SearchRequest("*", SearchRequest.Order.RELEVANCE, 0, 0, true, false));
             List<String> months = List.copyOf(all.months().keySet());
             s = new Summary(archive.info().counts(), months.isEmpty() ? null : months.get(0),
                     months.isEmpty() ? null : months.get(months.size() - 1),

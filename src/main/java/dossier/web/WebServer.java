@@ -6,6 +6,8 @@ import dossier.search.Searcher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
@@ -49,8 +51,9 @@ public final class WebServer {
      * message when the port cannot be bound.
      */
     public static WebServer start(Archive archive, String host, int port) {
-        Searcher searcher = Searcher.open(archive);
-        Site site = new Site(archive, searcher);
+        // Opening the index and starting Jetty each take a moment: do both at once so the first answer comes sooner.
+        CompletableFuture<Searcher> opening = CompletableFuture.supplyAsync(() -> Searcher.open(archive));
+        Site site = new Site(archive, opening);
         AtomicLong failures = new AtomicLong();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -85,9 +88,22 @@ public final class WebServer {
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
-            closeQuietly(searcher);
+            opening.thenAccept(WebServer::closeQuietly);
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
+        Searcher searcher;
+        try {
+            searcher = opening.join();
+        } catch (CompletionException e) {
+            app.stop();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+        // The home page's summary reads every item once; work it out now rather than on the first visit.
+        CompletableFuture.runAsync(site::summary).exceptionally(e -> {
+            LOG.warn("archive summary: {}", e.getMessage());
+            return null;
+        });
         return new WebServer(app, searcher, failures);
     }
 
