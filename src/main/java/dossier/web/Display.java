@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** Dates and sizes as pages show them; dates in UTC to the minute, the same for every reader wherever they are. */
 final class Display {
@@ -27,8 +28,8 @@ final class Display {
 
     static String size(long bytes) {
         if (bytes < 1024) return bytes + " bytes";
-        if (bytes < 1024 * 1024) return String.format("%.1f KB", bytes / 1024.0);
-        if (bytes < 1024L * 1024 * 1024) return String.format("%.1f MB", bytes / 1048576.0);
-        return String.format("%.2f GB", bytes / 1073741824.0);
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
     }
 }

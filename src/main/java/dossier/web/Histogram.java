@@ -3,6 +3,7 @@ package dossier.web;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +20,7 @@ public record Histogram(List<Bar> bars, String first, String last, long max) {
     /** One bar: position and size in user units, its label, its count and the URL it links to. */
     public record Bar(double x, double y, double width, double height, String label, long count, String href) {
         public String title() {
-            return label + ": " + String.format("%,d", count);
+            return label + ": " + String.format(Locale.ROOT, "%,d", count);
         }
     }
 
@@ -64,7 +65,7 @@ public record Histogram(List<Bar> bars, String first, String last, long max) {
 
     /** The chart's text alternative. */
     public String description() {
-        return "Results over time, " + first + " to " + last + "; the highest bar is " + String.format("%,d", max) + ".";
+        return "Results over time, " + first + " to " + last + "; the highest bar is " + String.format(Locale.ROOT, "%,d", max) + ".";
     }
 
     private static double round(double d) {

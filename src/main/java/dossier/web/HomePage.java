@@ -4,6 +4,7 @@ import dossier.search.SearchResult;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code /}: what the archive holds (counts, period, top senders) and a search box. */
@@ -21,7 +22,7 @@ public final class HomePage {
         List<Count> counts = new ArrayList<>();
         Map<String, Long> c = s.counts();
         for (String k : List.of("emails", "attachments", "documents")) {
-            if (c.containsKey(k)) counts.add(new Count(k, String.format("%,d", c.get(k))));
+            if (c.containsKey(k)) counts.add(new Count(k, String.format(Locale.ROOT, "%,d", c.get(k))));
         }
         List<FacetLink> senders = new ArrayList<>();
         for (SearchResult.FacetCount f : s.senders()) {

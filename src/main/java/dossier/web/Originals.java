@@ -75,7 +75,7 @@ final class Originals {
             int c = x & 0xff;
             boolean attrChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                     || "!#$&+-.^_`|~".indexOf(c) >= 0;
-            if (attrChar) b.append((char) c); else b.append('%').append(String.format("%02X", c));
+            if (attrChar) b.append((char) c); else b.append('%').append(String.format(Locale.ROOT, "%02X", c));
         }
         return b.toString();
     }

@@ -3,6 +3,7 @@ package dossier.web;
 import dossier.search.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Links to the first, previous, next and last pages and a window of page numbers around the current one, so a reader
@@ -37,6 +38,6 @@ public record Pager(int page, int pages, String first, String previous, String n
     }
 
     public String pagesText() {
-        return String.format("%,d", pages);
+        return String.format(Locale.ROOT, "%,d", pages);
     }
 }

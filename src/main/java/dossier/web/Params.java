@@ -2,6 +2,7 @@ package dossier.web;
 
 import dossier.search.SearchRequest;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /**
  * Reads URL parameters strictly: anything malformed is a {@link WebError} with a message saying which parameter
@@ -18,7 +19,7 @@ public final class Params {
         String q = ctx.queryParam("q");
         if (q == null) return "";
         if (q.length() > MAX_QUERY) {
-            throw WebError.badRequest(String.format("The query is too long (%,d characters; at most %,d).", q.length(), MAX_QUERY));
+            throw WebError.badRequest(String.format(Locale.ROOT, "The query is too long (%,d characters; at most %,d).", q.length(), MAX_QUERY));
         }
         // The snippet markers are control characters; no query needs them.
         return q.replace('\u0002', ' ').replace('\u0003', ' ').strip();
@@ -42,7 +43,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below with the bounds
         }
-        throw WebError.badRequest(String.format("The parameter '%s' must be a whole number from %,d to %,d, not '%s'.",
+        throw WebError.badRequest(String.format(Locale.ROOT, "The parameter '%s' must be a whole number from %,d to %,d, not '%s'.",
                 name, min, max, cut(s)));
     }
 
@@ -50,7 +51,7 @@ public final class Params {
     public static boolean flag(Context ctx, String name) {
         String s = ctx.queryParam(name);
         if (s == null || s.isBlank()) return false;
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> throw WebError.badRequest("The parameter '" + name + "' must be true or false, not '" + cut(s) + "'.");

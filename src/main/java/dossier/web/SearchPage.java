@@ -52,14 +52,14 @@ public final class SearchPage {
         long total = searcher.count(q);
         int pages = Pager.pages(total, PAGE_SIZE);
         if (page > Math.max(1, pages)) {
-            throw WebError.notFound(String.format("Page %,d is past the end: the %,d results of this search end on page %,d.",
+            throw WebError.notFound(String.format(Locale.ROOT, "Page %,d is past the end: the %,d results of this search end on page %,d.",
                     page, total, pages));
         }
         int offset = (page - 1) * PAGE_SIZE;
         SearchResult r = searcher.search(new SearchRequest(q, sort, offset, PAGE_SIZE, true, true));
         List<HitView> hits = new ArrayList<>();
         for (Hit h : r.hits()) hits.add(hitView(h));
-        site.render(ctx, "search.jte", new View(frame, q, sorts(sort), true, r.total(), String.format("%,d", r.total()),
+        site.render(ctx, "search.jte", new View(frame, q, sorts(sort), true, r.total(), String.format(Locale.ROOT, "%,d", r.total()),
                 hits.isEmpty() ? 0 : offset + 1, offset + hits.size(), hits, facets(r, q, sort),
                 Histogram.of(r.months(), q, sort), Pager.of(q, sort, page, pages)));
     }

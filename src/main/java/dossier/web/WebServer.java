@@ -6,6 +6,8 @@ import dossier.search.Searcher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +68,7 @@ public final class WebServer {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.routes.before(WebServer::securityHeaders);
             Routes.register(config.routes, site);
             config.routes.exception(WebError.class, (e, ctx) -> error(site, ctx, e.status(), e.getMessage()));
@@ -123,14 +126,23 @@ public final class WebServer {
         closeQuietly(searcher);
     }
 
+    /** The headers every response carries, Jetty's own error pages included. */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
+        h.put("Permissions-Policy", "interest-cohort=(), browsing-topics=()");
+        return Map.copyOf(h);
+    }
+
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "interest-cohort=(), browsing-topics=()");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     /** An error page, or a JSON error under /api/. */

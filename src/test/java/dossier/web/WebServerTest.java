@@ -72,7 +72,8 @@ class WebServerTest {
         long email = idOf("subject:\"Budget meeting\" -subject:re");
         for (String path : List.of("/", "/search?q=budget", "/items/" + email, "/items/" + email + "/original",
                 "/help/search", "/static/dossier.css", "/api/v1/search?q=budget", "/api/v1/items/" + email,
-                "/api/v1/export?q=budget", "/api/v1/openapi.json", "/nowhere", "/search?q=%22", "/api/v1/nowhere")) {
+                "/api/v1/export?q=budget", "/api/v1/openapi.json", "/nowhere", "/search?q=%22", "/api/v1/nowhere",
+                "/static/../../etc/passwd", "/items/%2F..%2Fx")) {
             HttpResponse<String> r = http.get(path);
             var h = r.headers();
             assertEquals(WebServer.CSP, h.firstValue("Content-Security-Policy").orElse(null), path);
