@@ -77,7 +77,7 @@ class SearchQualityTest {
         report.append(String.format(Locale.ROOT, "  %-15s %.3f  (%d queries)%n", "overall", mean(all), all.size()));
         System.out.print(report);
         Files.writeString(Path.of("target", "search-quality.txt"), report);
-        assertTrue(mean(all) >= 0.85, report.toString());
+        assertTrue(mean(all) >= 0.85, report.toString()); // measured 0.886 (BENCHMARKS.md); a drop means ranking or analysis broke
     }
 
     private static void record(Map<String, List<Double>> rr, String kind, Searcher s, Item it, String query) throws Exception {
