@@ -4,6 +4,7 @@ import dossier.model.Limits;
 import dossier.model.ParseResult;
 import dossier.model.Problem;
 import dossier.model.RawInput;
+import dossier.parse.Ocr;
 import dossier.parse.Parser;
 import dossier.source.InputSink;
 import dossier.source.SourceFile;
@@ -28,9 +29,30 @@ import java.util.concurrent.Semaphore;
  */
 public final class Ingest {
     /** How an ingest runs. */
-    public record Options(int threads, Limits limits, long commitEveryItems) {
+    public record Options(int threads, Limits limits, long commitEveryItems, Ocr ocr) {
+        /** Without OCR. */
+        public Options(int threads, Limits limits, long commitEveryItems) {
+            this(threads, limits, commitEveryItems, Ocr.OFF);
+        }
+
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), Limits.DEFAULT, 20_000);
+        }
+    }
+
+    /**
+     * Where inputs are parsed: images and PDFs go to their own workers when OCR is on, so a run of scans (seconds a
+     * page) never holds every parse worker while mail and office files wait. Results are still taken back in the order
+     * they were found, so ids do not depend on which pool was faster.
+     */
+    private record Pools(ExecutorService parse, ExecutorService ocr) {
+        ExecutorService of(RawInput in) {
+            return in.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(in.bytes()) ? ocr : parse;
+        }
+
+        void shutdownNow() {
+            parse.shutdownNow();
+            ocr.shutdownNow();
         }
     }
 
@@ -54,7 +76,7 @@ public final class Ingest {
     public Ingest(Options options) {
         this.options = options;
         this.sources = new Sources(options.limits());
-        this.parser = new Parser(options.limits());
+        this.parser = new Parser(options.limits(), options.ocr());
     }
 
     /** Ingests the roots into the archive, resuming after the last committed file, and commits at the end. */
@@ -67,11 +89,8 @@ public final class Ingest {
             List<SourceFile> todo = all.stream().filter(f -> !writer.alreadyIngested(f.display())).toList();
             long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
             Progress progress = progressFactory.create(todo.size(), totalBytes);
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
-                Thread t = new Thread(r, "parse");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService parse = workers(Math.max(1, options.threads()), "parse");
+            Pools pool = new Pools(parse, options.ocr().enabled() ? workers(Math.max(1, options.threads() / 2), "ocr") : parse);
             BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, options.threads() * 64));
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
             Thread reader = Thread.ofPlatform().name("sources").daemon().start(() -> read(todo, pool, queue, inFlight));
@@ -91,7 +110,15 @@ public final class Ingest {
         }
     }
 
-    private void read(List<SourceFile> files, ExecutorService pool, BlockingQueue<Step> queue, Semaphore inFlight) {
+    private static ExecutorService workers(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void read(List<SourceFile> files, Pools pool, BlockingQueue<Step> queue, Semaphore inFlight) {
         try {
             for (SourceFile file : files) {
                 sources.open(file, new InputSink() {
@@ -100,7 +127,7 @@ public final class Ingest {
                         int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
                         try {
                             inFlight.acquire(permits);
-                            Future<ParseResult> f = CompletableFuture.supplyAsync(() -> parser.parse(in), pool);
+                            Future<ParseResult> f = CompletableFuture.supplyAsync(() -> parser.parse(in), pool.of(in));
                             queue.put(new Parse(f, in.source(), permits, in.bytes().length));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();

@@ -31,6 +31,22 @@ public record Ocr(boolean enabled, String languages, Duration timeout) {
         return new Ocr(true, languages, Duration.ofSeconds(120));
     }
 
+    /**
+     * Whether a file may need OCR: an image or a PDF (which may be scanned), by magic bytes. The ingest sends these to
+     * their own workers, so slow OCR never occupies every parse worker.
+     */
+    public static boolean mayNeedOcr(byte[] b) {
+        return starts(b, 0x89, 'P', 'N', 'G') || starts(b, 0xFF, 0xD8, 0xFF) || starts(b, 'I', 'I', 0x2A, 0)
+                || starts(b, 'M', 'M', 0, 0x2A) || starts(b, 'G', 'I', 'F', '8') || starts(b, 'B', 'M')
+                || starts(b, '%', 'P', 'D', 'F');
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) if ((b[i] & 0xff) != magic[i]) return false;
+        return true;
+    }
+
     /** The tesseract program on the PATH, if any. */
     public static Optional<Path> tesseract() {
         String path = System.getenv("PATH");
