@@ -121,7 +121,7 @@ final class MailParser {
                 List<Parsed> files = Tnef.unpack(source, content, limits, ocr, problems);
                 if (!files.isEmpty()) return files;
             } catch (IOException | RuntimeException e) {
-                problems.add(new Problem(source, Problem.PARSE, "cannot unpack TNEF: " + Problem.reasonOf(e)));
+                problems.add(new Problem(source, Problem.EXTRACT, "cannot unpack TNEF: " + Problem.reasonOf(e)));
             }
         } else if (depth + 1 <= limits.maxDepth() && OutlookMessages.isMsg(content, name)) {
             try {

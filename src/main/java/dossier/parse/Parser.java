@@ -82,7 +82,7 @@ public final class Parser {
             return new Parsed(doc.kind(), doc.source(), doc.name(), doc.bytes(), doc.title(), doc.date(), doc.text(),
                     doc.contentType(), doc.language(), doc.email(), doc.meta(), files);
         } catch (java.io.IOException | RuntimeException e) {
-            problems.add(new Problem(doc.source(), Problem.PARSE, "cannot unpack TNEF: " + Problem.reasonOf(e)));
+            problems.add(new Problem(doc.source(), Problem.EXTRACT, "cannot unpack TNEF: " + Problem.reasonOf(e)));
             return doc;
         }
     }
