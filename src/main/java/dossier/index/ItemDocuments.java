@@ -90,7 +90,9 @@ public final class ItemDocuments {
             d.add(new StoredField(Schema.NAME, p.name()));
             d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
         }
-        d.add(new TextField(Schema.SUBJECT, p.title(), Field.Store.NO));
+        // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
+        String subject = p.title().equals(p.name()) ? p.title().replaceAll("[._]+", " ") : p.title();
+        d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
         d.add(new TextField(Schema.TEXT, p.text(), Field.Store.YES));
         d.add(new Field(Schema.EXACT, p.title() + "\n" + p.text(), EXACT_TYPE));
         if (p.date() != null) {

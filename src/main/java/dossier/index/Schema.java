@@ -12,6 +12,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import java.util.regex.Pattern;
 
 /**
  * Every Lucene field of the archive index: its name, and how it is analysed. No field name appears as a string
@@ -141,6 +143,23 @@ public final class Schema {
         };
     }
 
+    /** File names split into their words at dots, dashes, underscores and the like: {@code Q3_plan.xlsx} gives q3 plan xlsx. */
+    public static Analyzer filenameAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new PatternTokenizer(Pattern.compile("[^\\p{L}\\p{N}]+"), -1);
+                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, s);
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
     /** The analyser for the whole index: text fields stemmed, exact fields folded, keyword fields untouched. */
     public static Analyzer analyzer() {
         Analyzer exact = exactAnalyzer();
@@ -148,7 +167,7 @@ public final class Schema {
                 SUBJECT, textAnalyzer(),
                 TEXT, textAnalyzer(),
                 EXACT, exact,
-                FILENAME, exact));
+                FILENAME, filenameAnalyzer()));
     }
 
     /** Lower-cases and folds a keyword the way keyword fields are indexed. */

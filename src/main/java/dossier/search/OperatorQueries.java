@@ -1,0 +1,192 @@
+package dossier.search;
+
+import dossier.index.AddressTerms;
+import dossier.index.Schema;
+import dossier.model.Kind;
+import dossier.search.QueryLexer.Value;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns one {@code name:value} operator into a query on the field {@link Schema} names for it; the operators and
+ * their meaning are listed in {@link Operators#HELP}. A bad value is a {@link QueryException} pointing at it.
+ * Thread-safe.
+ */
+final class OperatorQueries {
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)b?", Pattern.CASE_INSENSITIVE);
+
+    /** Far beyond any file, and far enough from Long.MAX_VALUE that larger: can add one. */
+    private static final BigDecimal MAX_SIZE = BigDecimal.valueOf(1L << 60);
+
+    private final TextQueries text;
+
+    OperatorQueries(TextQueries text) {
+        this.text = text;
+    }
+
+    /** Whether the operator's matches should be ranked by relevance (text), or merely filtered. */
+    static boolean scores(String op) {
+        return op.equals("subject") || op.equals("filename");
+    }
+
+    /** The query for {@code op:value}; null if the value has nothing searchable in it. */
+    Query build(String op, Value v) throws QueryException {
+        return switch (op) {
+            case "from" -> address(Schema.FROM, op, v);
+            case "to" -> address(Schema.TO, op, v);
+            case "cc" -> address(Schema.CC, op, v);
+            case "bcc" -> address(Schema.BCC, op, v);
+            case "participant" -> address(Schema.PARTICIPANT, op, v);
+            case "domain" -> keyword(Schema.DOMAIN, op, v, "@");
+            case "subject" -> text.subject(v);
+            case "filename" -> text.filename(v);
+            case "kind" -> kind(v);
+            case "type" -> keyword(Schema.TYPE, op, v, ".");
+            case "has" -> has(v);
+            case "lang" -> keyword(Schema.LANG, op, v, "");
+            case "messageid" -> messageId(v);
+            case "date" -> date(v);
+            case "after" -> LongPoint.newRangeQuery(Schema.DATE, period(op, v, v.text(), v.column()).start(),
+                    Long.MAX_VALUE);
+            case "before" -> LongPoint.newRangeQuery(Schema.DATE, Long.MIN_VALUE,
+                    period(op, v, v.text(), v.column()).start() - 1);
+            case "larger" -> LongPoint.newRangeQuery(Schema.SIZE, size(op, v) + 1, Long.MAX_VALUE);
+            case "smaller" -> LongPoint.newRangeQuery(Schema.SIZE, Long.MIN_VALUE, size(op, v) - 1);
+            case "id" -> ids(op, v);
+            case "thread" -> NumericDocValuesField.newSlowExactQuery(Schema.THREAD, number(op, v, v.text(), v.column()));
+            case "parent" -> LongPoint.newExactQuery(Schema.PARENT, number(op, v, v.text(), v.column()));
+            default -> throw new IllegalArgumentException("no query for operator " + op); // a bug: see Operators
+        };
+    }
+
+    /**
+     * Every term {@link AddressTerms#queryTerms} makes of the value, all required; a trailing {@code *} makes the
+     * last one a prefix, and {@code from:*} alone matches any value.
+     */
+    private static Query address(String field, String op, Value v) throws QueryException {
+        String value = v.text();
+        boolean prefix = !v.escaped() && value.endsWith("*");
+        if (prefix) value = value.substring(0, value.length() - 1);
+        List<String> terms = AddressTerms.queryTerms(value);
+        if (terms.isEmpty() && !prefix) throw new QueryException(op + ": needs an address or a name", v.column());
+        if (terms.isEmpty()) return new PrefixQuery(new Term(field, ""));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = new Term(field, terms.get(i));
+            Query q = prefix && i == terms.size() - 1 ? new PrefixQuery(t) : new TermQuery(t);
+            if (terms.size() == 1) return q;
+            b.add(q, Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /** A lower-cased keyword term, without a leading {@code strip} character (the @ of a domain, the . of a type). */
+    private static Query keyword(String field, String op, Value v, String strip) throws QueryException {
+        String k = Schema.keyword(v.text());
+        if (!strip.isEmpty() && k.startsWith(strip)) k = k.substring(strip.length());
+        if (k.isEmpty()) throw new QueryException(op + ": needs a value", v.column());
+        return new TermQuery(new Term(field, k));
+    }
+
+    private static Query kind(Value v) throws QueryException {
+        Kind k = Kind.parse(v.text().strip());
+        if (k == null) {
+            throw new QueryException("unknown kind \"" + v.text() + "\" (expected email, attachment or document)",
+                    v.column());
+        }
+        return new TermQuery(new Term(Schema.KIND, k.label()));
+    }
+
+    private static Query has(Value v) throws QueryException {
+        String k = Schema.keyword(v.text());
+        if (!k.equals("attachment") && !k.equals("attachments")) {
+            throw new QueryException("unknown has:" + v.text() + " (expected has:attachment)", v.column());
+        }
+        return new TermQuery(new Term(Schema.HAS, "attachment"));
+    }
+
+    /** The Message-ID as given and lower-cased, since the header's case is not reliably kept by mail software. */
+    private static Query messageId(Value v) throws QueryException {
+        String id = v.text().strip();
+        if (id.startsWith("<")) id = id.substring(1);
+        if (id.endsWith(">")) id = id.substring(0, id.length() - 1);
+        if (id.isEmpty()) throw new QueryException("messageid: needs a Message-ID", v.column());
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (lower.equals(id)) return new TermQuery(new Term(Schema.MESSAGE_ID, id));
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.MESSAGE_ID, id)), Occur.SHOULD)
+                .add(new TermQuery(new Term(Schema.MESSAGE_ID, lower)), Occur.SHOULD)
+                .build();
+    }
+
+    /** {@code date:P} is the whole period P; {@code date:A..B} runs from the start of A to the end of B. */
+    private static Query date(Value v) throws QueryException {
+        String s = v.text();
+        int dots = s.indexOf("..");
+        if (dots < 0) {
+            Dates.Period p = period("date", v, s, v.column());
+            return LongPoint.newRangeQuery(Schema.DATE, p.start(), p.end() - 1);
+        }
+        String from = s.substring(0, dots);
+        String to = s.substring(dots + 2);
+        if (from.isEmpty() && to.isEmpty()) {
+            throw new QueryException("date:.. needs a date on at least one side, e.g. date:2014..", v.column());
+        }
+        long start = from.isEmpty() ? Long.MIN_VALUE : period("date", v, from, v.column()).start();
+        long end = to.isEmpty() ? Long.MAX_VALUE : period("date", v, to, v.column() + dots + 2).end() - 1;
+        if (start > end) throw new QueryException("date range " + s + " ends before it starts", v.column());
+        return LongPoint.newRangeQuery(Schema.DATE, start, end);
+    }
+
+    private static Dates.Period period(String op, Value v, String text, int column) throws QueryException {
+        Dates.Period p = Dates.period(text.strip());
+        if (p == null) {
+            throw new QueryException("bad date \"" + text + "\" in " + op + ":" + v.text() + " (" + Dates.EXPECTED
+                    + ")", column);
+        }
+        return p;
+    }
+
+    /** Bytes, with an optional k, M or G (powers of 1024) and an optional b: 5M, 100k, 1.5GB, 2048. */
+    private static long size(String op, Value v) throws QueryException {
+        Matcher m = SIZE.matcher(v.text().strip());
+        if (!m.matches()) {
+            throw new QueryException("bad size \"" + v.text() + "\" in " + op + ":" + v.text()
+                    + " (expected bytes, or a number with k, M or G, e.g. 5M)", v.column());
+        }
+        int power = "kmg".indexOf(Character.toLowerCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) + 1;
+        BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
+        if (bytes.compareTo(MAX_SIZE) > 0) throw new QueryException("size " + v.text() + " is too large", v.column());
+        return bytes.longValue();
+    }
+
+    /** {@code id:7} or {@code id:7,8,9}. */
+    private static Query ids(String op, Value v) throws QueryException {
+        String[] parts = v.text().split(",", -1);
+        long[] ids = new long[parts.length];
+        int column = v.column();
+        for (int i = 0; i < parts.length; i++) {
+            ids[i] = number(op, v, parts[i], column);
+            column += parts[i].length() + 1;
+        }
+        return ids.length == 1 ? LongPoint.newExactQuery(Schema.ID, ids[0]) : LongPoint.newSetQuery(Schema.ID, ids);
+    }
+
+    private static long number(String op, Value v, String text, int column) throws QueryException {
+        String t = text.strip();
+        if (t.matches("\\d{1,18}")) return Long.parseLong(t);
+        throw new QueryException("bad " + (op.equals("id") ? "id" : op + " id") + " \"" + text + "\" in " + op
+                + ":" + v.text() + " (expected a number, e.g. " + op + ":1234)", column);
+    }
+}

@@ -1,0 +1,140 @@
+package dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real {@code ./dossier} launcher, as a user would, and checks what it prints. */
+class EndToEndIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir static Path tmp;
+    static Path dump, archive;
+
+    record Run(int exit, byte[] out, String err) {
+        String text() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Run dossier(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("./dossier"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] err;
+        try (var e = p.getErrorStream()) {
+            var errBuf = new ByteArrayOutputStream();
+            Thread errReader = Thread.ofPlatform().start(() -> {
+                try {
+                    e.transferTo(errBuf);
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            p.getInputStream().transferTo(out);
+            int exit = p.waitFor();
+            errReader.join();
+            err = errBuf.toByteArray();
+            return new Run(exit, out.toByteArray(), new String(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    @BeforeAll
+    static void writeDump() throws IOException {
+        dump = tmp.resolve("dump");
+        Files.createDirectories(dump.resolve("mail"));
+        String mbox = """
+                From alice@example.com Mon May 14 16:39:00 2001
+                From: Alice Archer <alice@example.com>
+                To: Bob Baker <bob@example.com>
+                Subject: Quarterly zeppelin budget
+                Date: Mon, 14 May 2001 09:39:00 -0700
+                Message-ID: <one@example.com>
+
+                The zeppelin budget needs negotiating before Friday.
+                From the desk of Alice: this line starts with From and must not split the message.
+
+                From bob@example.com Tue May 15 10:00:00 2001
+                From: Bob Baker <bob@example.com>
+                To: Alice Archer <alice@example.com>
+                Subject: Re: Quarterly zeppelin budget
+                Date: Tue, 15 May 2001 10:00:00 +0000
+                Message-ID: <two@example.com>
+                In-Reply-To: <one@example.com>
+
+                Agreed, the negotiation starts Monday.
+                """;
+        Files.writeString(dump.resolve("mail/list.mbox"), mbox);
+        Files.writeString(dump.resolve("notes.txt"), "Minutes of the zeppelin committee, résumé attached.\n");
+        archive = tmp.resolve("archive");
+    }
+
+    @Test
+    void ingestThenSearchCountShowAndProblems() throws Exception {
+        Run ingest = dossier("ingest", "--archive", archive.toString(), "--format", "json", dump.toString());
+        assertEquals(0, ingest.exit(), ingest.err());
+        JsonNode s = ingest.json();
+        assertEquals(2, s.get("files").asInt());
+        assertEquals(2, s.get("emails").asInt());
+        assertEquals(1, s.get("documents").asInt());
+        assertTrue(s.has("seconds") && s.has("duplicates") && s.has("problems") && s.has("attachments"));
+
+        Run search = dossier("search", "--archive", archive.toString(), "--format", "json", "zeppelin", "negotiation");
+        assertEquals(0, search.exit(), search.err());
+        JsonNode r = search.json();
+        assertEquals(2, r.get("total").asInt(), "stemming: negotiating and negotiation both match");
+        JsonNode hit = r.get("hits").get(0);
+        for (String f : List.of("id", "kind", "title", "from", "to", "date", "messageId", "source", "score", "snippet")) {
+            assertTrue(hit.has(f), "hit has " + f + ": " + hit);
+        }
+        assertTrue(hit.get("source").asText().startsWith("dump/mail/list.mbox#"), hit.toString());
+
+        Run count = dossier("count", "--archive", archive.toString(), "resume");
+        assertEquals("1", count.text().strip(), "accent folding: resume finds résumé");
+
+        long id = hit.get("id").asLong();
+        Run raw = dossier("show", "--archive", archive.toString(), "--format", "raw", Long.toString(id));
+        assertEquals(0, raw.exit());
+        Run json = dossier("show", "--archive", archive.toString(), "--format", "json", Long.toString(id));
+        JsonNode item = json.json();
+        assertEquals(id, item.get("id").asLong());
+        String blob = item.get("sha256").asText();
+        assertArrayEquals(Files.readAllBytes(archive.resolve("blobs").resolve(blob.substring(0, 2))
+                .resolve(blob.substring(2, 4)).resolve(blob)), raw.out());
+
+        Run problems = dossier("problems", "--archive", archive.toString(), "--format", "json");
+        assertEquals(0, problems.exit());
+        assertEquals(0, problems.json().get("total").asInt());
+    }
+
+    @Test
+    void badQueryMissingSourceAndBadOptionExitWithTwo() throws Exception {
+        Run ingest = dossier("ingest", "--archive", tmp.resolve("other").toString(), tmp.resolve("nope").toString());
+        assertEquals(2, ingest.exit());
+        assertTrue(ingest.err().contains("source not found"), ingest.err());
+        Run badOption = dossier("search", "--frobnicate", "x");
+        assertEquals(2, badOption.exit());
+        Path second = tmp.resolve("archive2");
+        dossier("ingest", "--archive", second.toString(), dump.toString());
+        Run badQuery = dossier("search", "--archive", second.toString(), "\"unbalanced");
+        assertEquals(2, badQuery.exit());
+        assertTrue(badQuery.err().contains("bad query"), badQuery.err());
+    }
+}
