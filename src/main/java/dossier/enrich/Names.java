@@ -108,7 +108,7 @@ public final class Names {
     }
 
     /** Lower-case, accents removed. */
-    static String fold(String s) {
+    public static String fold(String s) {
         String d = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return d.toLowerCase(Locale.ROOT);
     }

@@ -176,6 +176,11 @@ public final class ArchiveWriter implements Closeable {
         }
     }
 
+    /** The Lucene writer, for passes that update what was added (threads); they never commit themselves. */
+    IndexWriter indexWriter() {
+        return writer;
+    }
+
     /** Commits and writes archive.json with the totals. */
     public void finish() {
         commit();
