@@ -2,22 +2,36 @@ package dossier.source;
 
 import dossier.model.Limits;
 import dossier.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Enumerates a dump in deterministic order and opens its containers. Thread-safe (stateless).
+ * Enumerates a dump in deterministic order and opens its containers.
  *
- * <p>TODO(sources helper): implement. Contract:
+ * <pre>{@code
+ * Sources sources = new Sources(Limits.DEFAULT);
+ * for (SourceFile f : sources.list(List.of(Path.of("/data/sony")), problems::add))
+ *     sources.open(f, sink);   // sony/lists/dev.mbox#1, sony/docs.zip#q3/plan.xlsx, ...
+ * }</pre>
+ *
  * <ul>
  *   <li>{@link #list}: every regular file under each root (a root may itself be a file), recursively, sorted by the
- *       UTF-8 bytes of {@link SourceFile#display()} across all roots; symlinks not followed out of the root;
- *       unreadable folders become problems.</li>
- *   <li>{@link #open}: emits the file's inputs in container order: a plain file is one input; an mbox is one EMAIL
- *       input per message ({@code path#N}, N from 1); a maildir message or .eml is one EMAIL input; a zip is each
- *       entry, recursively ({@code a.zip#dir/b.txt}, {@code a.zip#in.zip#c.eml}).</li>
+ *       UTF-8 bytes of {@link SourceFile#display()} across all roots. Symlinks inside a root are not followed and,
+ *       like other non-regular files and unreadable folders, become problems.</li>
+ *   <li>{@link #open}: decides what a file is from magic bytes, name and first lines ({@link Sniffer}) and emits its
+ *       inputs in container order: a plain file is one input; an mbox one EMAIL input per message ({@code path#N},
+ *       see {@link MboxContainer}); a maildir message, {@code .eml} or headers-first file one EMAIL input; a zip each
+ *       entry in central directory order, recursively ({@code a.zip#dir/b.txt}, {@code a.zip#in.zip#c.eml}, see
+ *       {@link ZipContainer}). Every file yields at least one input or problem.</li>
  * </ul>
+ *
+ * <p>{@link Limits#maxFileBytes()} bounds each input (a plain file, a zip entry, an mbox message), not a mailbox or
+ * zip on disk, which are streamed or read through their index. Thread-safe: stateless, so files may be opened in
+ * parallel, each on one thread.
  */
 public final class Sources {
     private final Limits limits;
@@ -26,13 +40,29 @@ public final class Sources {
         this.limits = limits;
     }
 
-    /** Lists the top-level files under the roots, sorted byte-wise by display path. */
+    /**
+     * Lists the top-level files under the roots, sorted byte-wise by display path.
+     *
+     * @throws IllegalArgumentException when a root does not exist
+     */
     public List<SourceFile> list(List<Path> roots, Consumer<Problem> problems) {
-        throw new UnsupportedOperationException("not yet");
+        return Listing.list(roots, problems);
     }
 
-    /** Opens one file and sends every input it holds to the sink, never throwing. */
+    /** Opens one file and sends every input it holds to the sink, in container order, never throwing. */
     public void open(SourceFile file, InputSink sink) {
-        throw new UnsupportedOperationException("not yet " + limits);
+        Content.OnDisk content;
+        try {
+            // Re-checked here, not trusted from the listing: a dump may change between listing and reading.
+            if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                sink.problem(new Problem(file.display(), Problem.SOURCE, "not a regular file"));
+                return;
+            }
+            content = Content.OnDisk.of(file.path());
+        } catch (IOException | RuntimeException e) {
+            sink.problem(new Problem(file.display(), Problem.SOURCE, Opener.reason(e)));
+            return;
+        }
+        new Opener(limits, sink, content.size()).open(new Item(file.display(), file.display(), content, 0));
     }
 }

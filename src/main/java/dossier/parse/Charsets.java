@@ -1,0 +1,160 @@
+package dossier.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.tika.parser.txt.CharsetDetector;
+import org.apache.tika.parser.txt.CharsetMatch;
+
+/**
+ * Turns bytes into text without ever giving up: the declared charset when it fits the bytes, else a detected one,
+ * else a lossless fallback (UTF-8 if the bytes are valid UTF-8, else windows-1252). Stateless and thread-safe.
+ */
+final class Charsets {
+    private Charsets() {}
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** Labels that mailers write but the JDK does not know, or knows as a narrower charset than the one meant. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("gb2312", "GBK"), // mailers write gb2312 for GBK text
+            Map.entry("x-gbk", "GBK"),
+            Map.entry("cp936", "GBK"),
+            Map.entry("ks_c_5601-1987", "x-windows-949"),
+            Map.entry("ks_c_5601", "x-windows-949"),
+            Map.entry("euc-kr", "x-windows-949"), // windows-949 is a superset in practice
+            Map.entry("big5", "Big5-HKSCS"),
+            Map.entry("x-sjis", "Shift_JIS"),
+            Map.entry("shift-jis", "Shift_JIS"),
+            Map.entry("sjis", "Shift_JIS"),
+            Map.entry("iso-8859-8-i", "ISO-8859-8"),
+            Map.entry("x-unknown", ""),
+            Map.entry("unknown-8bit", ""),
+            Map.entry("default", ""),
+            Map.entry("utf8", "UTF-8"),
+            Map.entry("x-user-defined", "windows-1252"),
+            Map.entry("iso-8859-1", "windows-1252"), // what every mailer that says latin-1 really writes
+            Map.entry("latin1", "windows-1252"),
+            Map.entry("us-ascii", "windows-1252"),
+            Map.entry("ascii", "windows-1252"),
+            Map.entry("ansi_x3.4-1968", "windows-1252"));
+
+    /** The charset a label names, leniently (case, quotes, common aliases), or null for none, unknown or invalid. */
+    static Charset lookup(String label) {
+        if (label == null) return null;
+        String l = label.strip().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
+        if (l.isEmpty()) return null;
+        String alias = ALIASES.get(l);
+        if (alias != null) return alias.isEmpty() ? null : Charset.forName(alias);
+        try {
+            return Charset.isSupported(l) ? Charset.forName(l) : null;
+        } catch (IllegalArgumentException e) { // IllegalCharsetNameException included
+            return null;
+        }
+    }
+
+    /** Decodes a part's content with its declared charset label (may be null), checked against the bytes. */
+    static String decode(byte[] bytes, String declared) {
+        return decode(bytes, 0, bytes.length, lookup(declared));
+    }
+
+    static String decode(byte[] b, int off, int len, Charset declared) {
+        if (len == 0) return "";
+        boolean ascii = isAscii(b, off, len);
+        if (declared != null && !isAsciiCompatibleLatin(declared)) {
+            // UTF-8 declared but invalid: mostly-valid UTF-8 with a few bad bytes stays UTF-8, else it was 8-bit Latin.
+            if (declared.equals(StandardCharsets.UTF_8) && !ascii && !isValidUtf8(b, off, len)) {
+                return hasUtf8Sequences(b, off, len)
+                        ? new String(b, off, len, StandardCharsets.UTF_8)
+                        : new String(b, off, len, WINDOWS_1252);
+            }
+            return new String(b, off, len, declared);
+        }
+        if (ascii) {
+            if (declared == null && indexOf(b, off, len, (byte) 0x1b) >= 0) return detect(b, off, len); // ISO-2022-*
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
+        // Latin-1/ASCII declared or nothing declared, and 8-bit bytes: UTF-8 when valid (a common mislabel), else guess.
+        if (isValidUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
+        if (declared != null) return new String(b, off, len, declared);
+        return detect(b, off, len);
+    }
+
+    /** Header text: UTF-8 when valid, else windows-1252, so raw 8-bit headers survive either way. */
+    static String lossless(byte[] b, int off, int len) {
+        if (isAscii(b, off, len)) return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        return isValidUtf8(b, off, len)
+                ? new String(b, off, len, StandardCharsets.UTF_8)
+                : new String(b, off, len, WINDOWS_1252);
+    }
+
+    private static final java.util.Set<String> LATIN_GUESSES = java.util.Set.of("ISO-8859-1", "ISO-8859-2",
+            "ISO-8859-9", "windows-1250", "windows-1252", "windows-1254");
+
+    /** Guesses the charset of undeclared 8-bit text; windows-1252 when the guess is weak or only picks among Latin ones. */
+    private static String detect(byte[] b, int off, int len) {
+        try {
+            CharsetDetector detector = new CharsetDetector(Math.min(len, 64 * 1024));
+            detector.setText(off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len));
+            CharsetMatch match = detector.detect();
+            // Among Latin single-byte charsets a guess on a few accented letters is noise: keep windows-1252.
+            if (match != null && match.getConfidence() >= 30 && !LATIN_GUESSES.contains(match.getName())) {
+                Charset cs = lookup(match.getName());
+                if (cs != null) return new String(b, off, len, cs);
+            }
+        } catch (RuntimeException e) {
+            // A detector failure must never cost the text: fall through to the lossless fallback.
+        }
+        return new String(b, off, len, WINDOWS_1252);
+    }
+
+    private static boolean isAsciiCompatibleLatin(Charset cs) {
+        String n = cs.name();
+        return n.equals("windows-1252") || n.equals("ISO-8859-1") || n.equals("US-ASCII");
+    }
+
+    static boolean isAscii(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) if (b[i] < 0) return false;
+        return true;
+    }
+
+    static boolean isValidUtf8(byte[] b, int off, int len) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, len));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** True when at least one well-formed multi-byte UTF-8 sequence occurs: a sign the text is meant as UTF-8. */
+    private static boolean hasUtf8Sequences(byte[] b, int off, int len) {
+        int valid = 0, invalid = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) continue;
+            int n = c >= 0xf0 && c < 0xf8 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
+            boolean ok = n > 0;
+            for (int k = 1; ok && k <= n; k++) ok = i + k < end && (b[i + k] & 0xc0) == 0x80;
+            if (ok) {
+                valid++;
+                i += n;
+            } else {
+                invalid++;
+            }
+        }
+        return valid > invalid;
+    }
+
+    private static int indexOf(byte[] b, int off, int len, byte x) {
+        for (int i = off, end = off + len; i < end; i++) if (b[i] == x) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,168 @@
+package dossier.parse;
+
+import dossier.model.DocMeta;
+import dossier.model.EmailFields;
+import dossier.model.Kind;
+import dossier.model.Limits;
+import dossier.model.Parsed;
+import dossier.model.Problem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the bytes of one RFC 5322 message into an email item: decoded envelope, plain and HTML bodies, and children
+ * for attachments (text by Tika) and embedded messages (parsed recursively up to {@link Limits#maxDepth()}).
+ * Plain text and HTML bodies never go through Tika, which keeps a plain email to a few microseconds. Thread-safe.
+ */
+final class MailParser {
+    static final String MESSAGE = "message/rfc822";
+
+    private final Limits limits;
+
+    MailParser(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Parses a message at nesting depth {@code depth} (0 for a message that stands alone).
+     *
+     * @param problems receives what went wrong on the way; the item is returned all the same
+     */
+    Parsed parse(String source, String name, byte[] bytes, int depth, List<Problem> problems) throws IOException {
+        int headerEnd = headerEnd(bytes);
+        byte[] input = bytes;
+        int rawLen = headerEnd;
+        if (headerEnd > limits.maxHeaderBytes()) {
+            problems.add(new Problem(source, Problem.LIMIT,
+                    "header block of " + headerEnd + " bytes cut at " + limits.maxHeaderBytes()));
+            rawLen = cutAtLine(bytes, limits.maxHeaderBytes());
+            input = withHeaderCut(bytes, rawLen, headerEnd);
+        }
+        String rawHeaders = Charsets.isValidUtf8(bytes, 0, rawLen)
+                ? new String(bytes, 0, rawLen, StandardCharsets.UTF_8)
+                : new String(bytes, 0, rawLen, StandardCharsets.ISO_8859_1);
+
+        PartCollector message = PartCollector.read(new ByteArrayInputStream(input));
+        Headers h = message.header();
+        h.hint(headerCharset(h, message.parts()));
+        StringBuilder plain = new StringBuilder(), html = new StringBuilder();
+        List<Parsed> children = new ArrayList<>();
+        for (PartCollector.Part part : message.parts()) {
+            String filename = filename(part.headers());
+            String disposition = Params.parse(part.headers().get("Content-Disposition")).type();
+            String type = part.mimeType().toLowerCase(Locale.ROOT);
+            boolean body = filename == null && !disposition.equals("attachment")
+                    && (type.equals("text/plain") || type.equals("text/html"));
+            if (body) {
+                String charset = Params.parse(part.headers().get("Content-Type")).get("charset");
+                append(type.equals("text/html") ? html : plain, Charsets.decode(part.content(), charset));
+            } else {
+                int n = children.size() + 1;
+                String childSource = source + "#attachment/" + n;
+                String childName = filename != null ? filename : "attachment-" + n;
+                children.add(type.equals(MESSAGE)
+                        ? embedded(childSource, filename, part.content(), depth, problems)
+                        : Attachments.of(childSource, childName, part.content(), limits, problems));
+            }
+        }
+
+        String subject = EncodedWords.decode(h.get("Subject")).strip();
+        Dates.Stamp date = Envelope.date(h);
+        EmailFields email = new EmailFields(
+                Envelope.id(h.get("Message-ID")),
+                Envelope.from(h),
+                Envelope.addresses(h, "To"),
+                Envelope.addresses(h, "Cc"),
+                Envelope.addresses(h, "Bcc"),
+                Envelope.addresses(h, "Reply-To"),
+                Envelope.id(h.get("In-Reply-To")),
+                Envelope.ids(h.get("References")),
+                subject,
+                rawHeaders,
+                plain.toString(),
+                html.toString(),
+                date == null ? "" : date.zone());
+        String text = !plain.isEmpty() ? plain.toString() : HtmlText.of(html.toString());
+        if (text.length() > limits.maxTextChars()) {
+            problems.add(new Problem(source, Problem.EXTRACT, "text cut at " + limits.maxTextChars() + " characters"));
+            text = text.substring(0, limits.maxTextChars());
+        }
+        return new Parsed(Kind.EMAIL, source, name, bytes, subject, date == null ? null : date.instant(), text,
+                MESSAGE, Languages.detect(text), email, DocMeta.NONE, children);
+    }
+
+    /** A message inside a message: a child email, or past the depth limit an attachment kept unread. */
+    private Parsed embedded(String source, String filename, byte[] content, int depth, List<Problem> problems)
+            throws IOException {
+        if (depth + 1 > limits.maxDepth()) {
+            problems.add(new Problem(source, Problem.LIMIT, "message nested deeper than " + limits.maxDepth()));
+            return new Parsed(Kind.ATTACHMENT, source, filename, content, filename, null, "", MESSAGE, "", null,
+                    DocMeta.NONE, List.of());
+        }
+        return parse(source, filename, content, depth + 1, problems);
+    }
+
+    /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */
+    private static Charset headerCharset(Headers top, List<PartCollector.Part> parts) {
+        Charset cs = Charsets.lookup(Params.parse(top.get("Content-Type")).get("charset"));
+        for (int i = 0; cs == null && i < parts.size(); i++) {
+            cs = Charsets.lookup(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
+        }
+        return cs;
+    }
+
+    /** The part's file name: Content-Disposition filename, else Content-Type name; without folders; null if none. */
+    static String filename(Headers h) {
+        String f = Params.parse(h.get("Content-Disposition")).get("filename");
+        if (f == null || f.isBlank()) f = Params.parse(h.get("Content-Type")).get("name");
+        if (f == null || f.isBlank()) return null;
+        f = f.strip();
+        int slash = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
+        String base = slash >= 0 && slash < f.length() - 1 ? f.substring(slash + 1) : f;
+        return base.isBlank() ? null : base;
+    }
+
+    private static void append(StringBuilder body, String text) {
+        if (!body.isEmpty()) body.append("\n\n");
+        body.append(text);
+    }
+
+    /** Length of the header block: up to the first empty line, or the whole input when there is none. */
+    static int headerEnd(byte[] b) {
+        int lineStart = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] != '\n') continue;
+            int len = i - lineStart;
+            if (len == 0 || len == 1 && b[lineStart] == '\r') return lineStart;
+            lineStart = i + 1;
+        }
+        return b.length;
+    }
+
+    private static int cutAtLine(byte[] b, int max) {
+        for (int i = Math.min(max, b.length) - 1; i > 0; i--) if (b[i] == '\n') return i + 1;
+        return Math.min(max, b.length);
+    }
+
+    /** The message with its header block cut to {@code cut} bytes, so mime4j never holds a giant header. */
+    private static byte[] withHeaderCut(byte[] b, int cut, int headerEnd) {
+        byte[] blank = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int bodyStart = Math.min(b.length, skipBlankLine(b, headerEnd));
+        byte[] out = Arrays.copyOf(b, cut + blank.length + (b.length - bodyStart));
+        System.arraycopy(blank, 0, out, cut, blank.length);
+        System.arraycopy(b, bodyStart, out, cut + blank.length, b.length - bodyStart);
+        return out;
+    }
+
+    private static int skipBlankLine(byte[] b, int at) {
+        if (at < b.length && b[at] == '\r') at++;
+        if (at < b.length && b[at] == '\n') at++;
+        return at;
+    }
+}

@@ -1,0 +1,85 @@
+package dossier.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+/**
+ * Streams one message through mime4j and collects its header and its leaf parts in order, with transfer encodings
+ * (base64, quoted-printable) decoded leniently. Embedded messages are not entered: a {@code message/rfc822} part
+ * arrives as one leaf with its bytes, so the caller can keep them and parse them as a child. One instance per message.
+ */
+final class PartCollector extends AbstractContentHandler {
+
+    /** A leaf part: its headers, its media type as mime4j resolved it (defaults applied), and its decoded content. */
+    record Part(Headers headers, String mimeType, byte[] content) {}
+
+    /** No line, header or count limit makes mime4j fail: the caller bounds the header block itself. */
+    private static final MimeConfig LENIENT = MimeConfig.custom()
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxContentLen(-1)
+            .setStrictParsing(false)
+            .build();
+
+    private Headers top;
+    private Headers current;
+    private final List<Part> parts = new ArrayList<>();
+
+    /** Parses the message bytes; a truncated or malformed message yields whatever parts could be read. */
+    static PartCollector read(InputStream message) throws IOException {
+        PartCollector c = new PartCollector();
+        // A null builder makes mime4j use its light fallback: media type, charset and boundary only.
+        MimeStreamParser parser = new MimeStreamParser(LENIENT, DecodeMonitor.SILENT, null);
+        parser.setContentDecoding(true);
+        parser.setNoRecurse();
+        parser.setContentHandler(c);
+        try {
+            parser.parse(message);
+        } catch (org.apache.james.mime4j.MimeException e) {
+            // Lenient mode should not raise this; if it does, keep what was read before the fault.
+        }
+        if (c.top == null) c.top = new Headers();
+        return c;
+    }
+
+    /** The message's own header. */
+    Headers header() {
+        return top;
+    }
+
+    /** The leaf parts in message order. */
+    List<Part> parts() {
+        return parts;
+    }
+
+    @Override
+    public void startHeader() {
+        current = new Headers();
+        if (top == null) top = current;
+    }
+
+    @Override
+    public void field(Field field) {
+        current.add(field);
+    }
+
+    @Override
+    public void body(BodyDescriptor bd, InputStream is) throws IOException {
+        byte[] content;
+        try {
+            content = is.readAllBytes();
+        } catch (IOException e) {
+            content = new byte[0]; // a broken encoding mime4j could not even skip: keep the part, empty
+        }
+        parts.add(new Part(current == null ? new Headers() : current, bd.getMimeType(), content));
+    }
+}

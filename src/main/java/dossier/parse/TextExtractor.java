@@ -1,0 +1,149 @@
+package dossier.parse;
+
+import dossier.model.DocMeta;
+import dossier.model.Problem;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Property;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+
+/**
+ * Detects types and extracts text and metadata with Apache Tika. One Tika configuration is built on first use and
+ * shared (Tika's parsers are thread-safe); it leaves out OCR and every parser that runs an external program, so no
+ * file can make us start a process. XML parsing keeps Tika's default: no external entities. Thread-safe.
+ */
+final class TextExtractor {
+    private TextExtractor() {}
+
+    /** What Tika read from one file; {@code problem} is null when nothing went wrong. */
+    record Extraction(String text, String contentType, DocMeta meta, String problem) {}
+
+    private static final String CONFIG_XML = """
+            <properties>
+              <parsers>
+                <parser class="org.apache.tika.parser.DefaultParser">
+                  <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
+                  <parser-exclude class="org.apache.tika.parser.external.CompositeExternalParser"/>
+                </parser>
+              </parsers>
+            </properties>""";
+
+    /** Built on first use, so parsing plain mail never pays for loading Tika. */
+    private static final class Tika {
+        static final TikaConfig CONFIG = load();
+        static final AutoDetectParser PARSER = new AutoDetectParser(CONFIG);
+        static final Detector DETECTOR = CONFIG.getDetector();
+
+        private static TikaConfig load() {
+            try (InputStream in = new ByteArrayInputStream(CONFIG_XML.getBytes(StandardCharsets.UTF_8))) {
+                return new TikaConfig(in);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot configure Tika", e);
+            }
+        }
+    }
+
+    /** The media type of the bytes (name as a hint), without parameters. */
+    static String detect(byte[] bytes, String name) {
+        Metadata md = new Metadata();
+        if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            MediaType type = Tika.DETECTOR.detect(in, md);
+            return type.getBaseType().toString();
+        } catch (Exception e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static final Pattern IDENTITY = Pattern.compile("@[0-9a-f]{5,}\\b");
+
+    /** Signatures and encrypted blobs: no text to find, and Tika reports every detached signature as an error. */
+    private static final Set<String> NO_TEXT = Set.of("application/pkcs7-signature", "application/x-pkcs7-signature",
+            "application/pgp-signature", "application/pgp-encrypted", "application/pkcs7-mime",
+            "application/x-pkcs7-mime");
+
+    /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
+    static Extraction extract(byte[] bytes, String name, int maxChars) {
+        String detected = detect(bytes, name);
+        if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
+        Metadata md = new Metadata();
+        if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        BodyContentHandler handler = new BodyContentHandler(maxChars);
+        String problem = null;
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            Tika.PARSER.parse(in, handler, md, context());
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Throwable t) { // a hostile file may throw anything, StackOverflowError included
+            problem = reason(t, maxChars);
+        }
+        String type = md.get(Metadata.CONTENT_TYPE);
+        if (type == null || type.isBlank()) type = detected;
+        int semi = type.indexOf(';');
+        if (semi >= 0) type = type.substring(0, semi).strip();
+        DocMeta meta = new DocMeta(first(md, TikaCoreProperties.TITLE), author(md),
+                instant(md, TikaCoreProperties.CREATED), instant(md, TikaCoreProperties.MODIFIED));
+        return new Extraction(handler.toString().strip(), type, meta, problem);
+    }
+
+    private static ParseContext context() {
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, Tika.PARSER); // text of embedded files (office attachments, images' metadata)
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private static String reason(Throwable t, int maxChars) {
+        if (WriteLimitReachedException.isWriteLimitReached(t)) return "text cut at " + maxChars + " characters";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EncryptedDocumentException) return "encrypted document";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String reason = Problem.reasonOf(t) + (root == t ? "" : " (caused by " + Problem.reasonOf(root) + ")");
+        // Object identities ("PDFParser@5df63359") would make problems.jsonl differ between identical runs.
+        reason = IDENTITY.matcher(reason).replaceAll("");
+        return reason.length() <= 300 ? reason : reason.substring(0, 300);
+    }
+
+    private static String author(Metadata md) {
+        String a = first(md, TikaCoreProperties.CREATOR);
+        return a != null ? a : blankToNull(md.get("meta:author"));
+    }
+
+    private static String first(Metadata md, Property p) {
+        return blankToNull(md.get(p));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Instant instant(Metadata md, Property p) {
+        Date d = md.getDate(p);
+        return d == null ? null : d.toInstant();
+    }
+}

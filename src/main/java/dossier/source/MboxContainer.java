@@ -1,0 +1,177 @@
+package dossier.source;
+
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import dossier.model.RawInput.Hint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits an mbox into messages on bytes, streaming, so a mailbox of any size costs one message of memory.
+ *
+ * <p>A separator is a line at the start of the file, or after a blank line, that matches the From_ line pattern of
+ * {@link Sniffer#isFromLine} ({@code From sender Tue Jan  1 00:00:00 2002}); body lines that merely start with
+ * "From" never split a message. The very first line of the file only needs to start with {@code From }, since a
+ * message cannot start that way. Separator lines are dropped, {@code >From} lines (mboxrd and mboxo quoting) lose one
+ * {@code >}, and the blank line that ends each message before the next separator is not part of the message.
+ *
+ * <p>Messages are numbered from 1 in file order ({@code box.mbox#1}). Text before the first separator is kept as
+ * message {@code #0} when it is more than white space, so numbers always count separators and a {@code .mbox} that is
+ * really one bare message still yields it. {@link dossier.model.Limits#maxFileBytes()} applies to each message, not to
+ * the mailbox; {@link dossier.model.Limits#maxEntries()} to the number of messages.
+ */
+final class MboxContainer implements Container {
+    @Override
+    public void open(Item item, Opener opener) throws IOException {
+        try (InputStream in = item.content().stream()) {
+            new Split(item, opener).run(new Lines(in));
+        }
+    }
+
+    /** The state of one split. */
+    private static final class Split {
+        private final Item item;
+        private final Opener opener;
+        private Message message;
+        private int number;
+
+        Split(Item item, Opener opener) {
+            this.item = item;
+            this.opener = opener;
+            this.message = new Message(opener.limits().maxFileBytes());
+        }
+
+        void run(Lines lines) throws IOException {
+            boolean first = true, afterBlank = true, inSeparator = false;
+            while (lines.next()) {
+                byte[] b = lines.buf;
+                int start = lines.start, end = lines.end;
+                if (!lines.lineStart) {
+                    if (!inSeparator) message.append(b, start, end);
+                    continue;
+                }
+                int at = first ? start + Sniffer.bomLength(Arrays.copyOfRange(b, start, Math.min(end, start + 3))) : start;
+                boolean separator = Sniffer.startsWithFrom(b, at)
+                        && (first || (afterBlank && Sniffer.isFromLine(b, at, end)));
+                first = false;
+                inSeparator = separator;
+                if (separator) {
+                    finish();
+                    if (++number > opener.limits().maxEntries()) {
+                        opener.problem(item.source(), Problem.LIMIT,
+                                "more than " + opener.limits().maxEntries() + " messages; the rest were not read");
+                        return;
+                    }
+                    message = new Message(opener.limits().maxFileBytes());
+                    afterBlank = false;
+                    continue;
+                }
+                afterBlank = isBlank(b, start, end);
+                // mboxrd: ">From " and ">>From " were quoted by adding one '>'; take exactly one away.
+                int gt = start;
+                while (gt < end && b[gt] == '>') gt++;
+                if (gt > start && Sniffer.startsWithFrom(b, gt)) start++;
+                message.append(b, start, end);
+            }
+            finish();
+        }
+
+        private void finish() {
+            String source = item.source() + "#" + number;
+            if (message.overflow) {
+                opener.problem(source, Problem.LIMIT, "message larger than " + opener.limits().maxFileBytes() + " bytes");
+                return;
+            }
+            byte[] bytes = message.withoutTrailingBlankLine();
+            if (isBlank(bytes, 0, bytes.length)) {
+                if (number > 0) opener.problem(source, Problem.SOURCE, "empty message");
+                return;
+            }
+            opener.input(new RawInput(source, "", Hint.EMAIL, bytes));
+        }
+    }
+
+    /** Whether the bytes hold nothing but white space (a blank line is "\n" or "\r\n"). */
+    static boolean isBlank(byte[] b, int start, int end) {
+        for (int i = start; i < end; i++) if (b[i] != '\n' && b[i] != '\r' && b[i] != ' ' && b[i] != '\t') return false;
+        return true;
+    }
+
+    /** One message being collected, up to a cap; past it only the fact that it overflowed is kept. */
+    private static final class Message {
+        private final long cap;
+        private byte[] buf = new byte[8192];
+        private int len;
+        boolean overflow;
+
+        Message(long cap) {
+            this.cap = Math.min(cap, Bounded.MAX_ARRAY);
+        }
+
+        void append(byte[] b, int start, int end) {
+            int n = end - start;
+            if (overflow || n <= 0) return;
+            if (len + (long) n > cap) {
+                overflow = true;
+                buf = null;
+                return;
+            }
+            if (len + n > buf.length) buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max(2L * buf.length, len + n)));
+            System.arraycopy(b, start, buf, len, n);
+            len += n;
+        }
+
+        byte[] withoutTrailingBlankLine() {
+            int n = len;
+            if (n >= 4 && buf[n - 4] == '\r' && buf[n - 3] == '\n' && buf[n - 2] == '\r' && buf[n - 1] == '\n') n -= 2;
+            else if (n >= 2 && buf[n - 2] == '\n' && buf[n - 1] == '\n') n -= 1;
+            return Arrays.copyOf(buf, n);
+        }
+    }
+
+    /**
+     * Lines of a stream as slices of one buffer, each with its '\n'. A line longer than the buffer comes in pieces,
+     * only the first marked {@link #lineStart}, so a line without end (binary junk) costs no more than the buffer.
+     */
+    private static final class Lines {
+        private final InputStream in;
+        final byte[] buf = new byte[1 << 16];
+        private int pos, lim;
+        private boolean eof, midLine;
+        int start, end;
+        boolean lineStart;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        boolean next() throws IOException {
+            int scanned = pos;
+            while (true) {
+                for (int i = scanned; i < lim; i++) if (buf[i] == '\n') return slice(i + 1, false);
+                scanned = lim;
+                if (eof) return pos < lim && slice(lim, false);
+                if (pos == 0 && lim == buf.length) return slice(lim, true);
+                if (pos > 0) {
+                    System.arraycopy(buf, pos, buf, 0, lim - pos);
+                    scanned -= pos;
+                    lim -= pos;
+                    pos = 0;
+                }
+                int n = in.read(buf, lim, buf.length - lim);
+                if (n < 0) eof = true;
+                else lim += n;
+            }
+        }
+
+        private boolean slice(int to, boolean partial) {
+            start = pos;
+            end = to;
+            lineStart = !midLine;
+            midLine = partial;
+            pos = to;
+            return true;
+        }
+    }
+}

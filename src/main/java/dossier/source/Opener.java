@@ -1,0 +1,126 @@
+package dossier.source;
+
+import dossier.model.Limits;
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import dossier.model.RawInput.Hint;
+import dossier.source.Sniffer.Format;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Opens one file of the dump and everything nested in it, sending inputs and problems to a sink. One instance per
+ * top-level file: it carries that file's expansion budget, so the whole tree unpacked from one small file is bounded
+ * however the bytes are nested. Not thread-safe.
+ */
+final class Opener {
+    /** The one place that maps a format to the code that opens it; new container formats are added here. */
+    private static final Map<Format, Container> CONTAINERS = new EnumMap<>(Map.of(
+            Format.ZIP, new ZipContainer(),
+            Format.MBOX, new MboxContainer()));
+
+    /** Small files may expand a lot (a page of spaces); the ratio limit only bites above this much output. */
+    static final long EXPANSION_FLOOR = 1 << 20;
+
+    private final Limits limits;
+    private final InputSink sink;
+    private long budget;
+    private long emitted;
+
+    Opener(Limits limits, InputSink sink, long topLevelSize) {
+        this.limits = limits;
+        this.sink = sink;
+        long base = Math.max(topLevelSize, EXPANSION_FLOOR);
+        int ratio = Math.max(1, limits.maxExpansion());
+        this.budget = base > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : base * ratio;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    /** Sniffs the item and emits it as one input or opens it as a container. Never throws. */
+    void open(Item item) {
+        long before = emitted;
+        Format format = null;
+        try {
+            if (item.content().size() == 0) {
+                problem(item.source(), Problem.SOURCE, "empty file");
+                return;
+            }
+            format = Sniffer.detect(item.path(), item.content().head(Sniffer.HEAD_BYTES));
+            Container container = CONTAINERS.get(format);
+            if (container == null) {
+                leaf(item, format == Format.EMAIL ? Hint.EMAIL : Hint.FILE);
+            } else if (item.depth() >= limits.maxDepth()) {
+                problem(item.source(), Problem.LIMIT, "containers nested deeper than " + limits.maxDepth());
+            } else {
+                container.open(item, this);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Corrupt containers throw all sorts of runtime exceptions from third-party readers; each is one problem.
+            problem(item.source(), Problem.SOURCE, (format == null ? "" : "cannot read " + label(format) + ": ")
+                    + reason(e));
+        }
+        // Every file is accounted for: a container that held nothing still leaves a trace.
+        if (emitted == before) problem(item.source(), Problem.SOURCE, "empty " + label(format));
+    }
+
+    /** Emits the whole item as one input, unless it is larger than {@link Limits#maxFileBytes()}. */
+    void leaf(Item item, Hint hint) throws IOException {
+        byte[] bytes = item.content().size() > limits.maxFileBytes() ? null : item.content().bytes(limits.maxFileBytes());
+        if (bytes == null) {
+            problem(item.source(), Problem.LIMIT, "larger than " + limits.maxFileBytes() + " bytes");
+        } else {
+            input(new RawInput(item.source(), item.name(), hint, bytes));
+        }
+    }
+
+    void input(RawInput input) {
+        emitted++;
+        sink.input(input);
+    }
+
+    void problem(String source, String stage, String reason) {
+        emitted++;
+        sink.problem(new Problem(source, stage, reason));
+    }
+
+    /** Bytes that may still be unpacked from compressed entries of this top-level file. */
+    long budget() {
+        return budget;
+    }
+
+    /** Records bytes unpacked from a compressed entry. */
+    void spend(long bytes) {
+        budget -= bytes;
+    }
+
+    /**
+     * A reason from an exception without the absolute path file-system exceptions carry: problems.jsonl is published,
+     * and the publisher's folder layout is none of the readers' business.
+     */
+    static String reason(Throwable t) {
+        if (t instanceof UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof AccessDeniedException) return "permission denied";
+        if (t instanceof NoSuchFileException) return "file vanished while reading";
+        if (t instanceof FileSystemException f) {
+            String r = f.getReason();
+            return t.getClass().getSimpleName() + (r == null ? "" : ": " + r);
+        }
+        return Problem.reasonOf(t);
+    }
+
+    private static String label(Format format) {
+        return format == null ? "file" : switch (format) {
+            case ZIP -> "zip";
+            case MBOX -> "mbox";
+            case EMAIL, FILE -> "file";
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package dossier.source;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a file or entry is from its path and first bytes. Magic bytes win over names (a zip is a zip whatever
+ * it is called); names win over guesses from text (a {@code .mbox} is split even if its first line is damaged).
+ * Stateless.
+ */
+final class Sniffer {
+    /** What a file is, as far as the sources stage cares. */
+    enum Format { ZIP, MBOX, EMAIL, FILE }
+
+    /** Enough for any From_ line and the first header fields of a message. */
+    static final int HEAD_BYTES = 8192;
+
+    /** Header fields that only mail has; one of them must appear before we call text a message. */
+    private static final Set<String> MAIL_FIELDS =
+            Set.of("from", "date", "subject", "message-id", "received", "return-path", "to", "delivered-to");
+
+    private static final Pattern FIELD = Pattern.compile("([\\x21-\\x39\\x3B-\\x7E]+):.*", Pattern.DOTALL);
+    private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d+\\-])\\d{4}(?!\\d)");
+
+    private Sniffer() {}
+
+    /** The format of the thing at {@code path} (display path or entry path, '/'-separated) starting with {@code head}. */
+    static Format detect(String path, byte[] head) {
+        String name = lastSegment(path).toLowerCase(Locale.ROOT);
+        if (isZip(head)) return Format.ZIP;
+        if (name.endsWith(".mbox") || name.endsWith(".mbx") || name.endsWith(".mbs")) return Format.MBOX;
+        if (name.endsWith(".eml")) return Format.EMAIL;
+        if (startsLikeMbox(head)) return Format.MBOX;
+        // A folder called new/ or cur/ is common outside maildirs, so the folder is only a hint the first line confirms.
+        Fields fields = Fields.at(head, 0);
+        if (inMaildir(path) && fields.count() >= 1) return Format.EMAIL;
+        return fields.mail() ? Format.EMAIL : Format.FILE;
+    }
+
+    /** Local file header, or the end record an empty zip consists of. */
+    static boolean isZip(byte[] h) {
+        return h.length >= 4 && h[0] == 'P' && h[1] == 'K' && ((h[2] == 3 && h[3] == 4) || (h[2] == 5 && h[3] == 6));
+    }
+
+    /** A strict From_ line, or any {@code From } line followed by mail header fields. */
+    static boolean startsLikeMbox(byte[] head) {
+        int start = bomLength(head);
+        int end = lineEnd(head, start);
+        if (end < 0 || !startsWithFrom(head, start)) return false;
+        return isFromLine(head, start, end) || Fields.at(head, end).mail();
+    }
+
+    /**
+     * Whether the line {@code [start, end)} (terminator included or not) is an mbox From_ line: {@code From }, a sender
+     * without spaces, then a date with a time (hh:mm) and a four-digit year, so body text starting "From" is not one.
+     */
+    static boolean isFromLine(byte[] b, int start, int end) {
+        if (!startsWithFrom(b, start)) return false;
+        // From_ lines are short; a long line is body text, and capping keeps the check cheap.
+        int stop = Math.min(end, start + 1000);
+        String line = new String(b, start + 5, Math.max(0, stop - start - 5), StandardCharsets.ISO_8859_1);
+        int space = indexOfSpace(line.stripTrailing());
+        if (space <= 0) return false;
+        String tail = line.substring(space);
+        return TIME.matcher(tail).find() && YEAR.matcher(tail).find();
+    }
+
+    static boolean startsWithFrom(byte[] b, int i) {
+        return i + 5 <= b.length && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' ';
+    }
+
+    /** Length of a UTF-8 byte order mark at the start, which some exporters write before the first From_ line. */
+    static int bomLength(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    /** The file name: the last '/'-separated segment. */
+    static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Whether the file sits directly in a maildir {@code cur/}, {@code new/} or {@code tmp/} folder. */
+    static boolean inMaildir(String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) return false;
+        String parent = lastSegment(path.substring(0, slash));
+        return parent.equals("cur") || parent.equals("new") || parent.equals("tmp");
+    }
+
+    /**
+     * The header fields opening the text at {@code from}, up to a blank line or a line that is not a field.
+     *
+     * @param count how many fields
+     * @param mail  whether that looks like a message: two fields or more, one of them a field only mail has
+     */
+    private record Fields(int count, boolean mail) {
+        static Fields at(byte[] b, int from) {
+            int count = 0;
+            boolean mailField = false;
+            for (int i = from, end; (end = lineEnd(b, i)) >= 0; i = end) {
+                String line = new String(b, i, end - i, StandardCharsets.ISO_8859_1);
+                if (line.isBlank()) break;
+                var m = FIELD.matcher(line);
+                if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+                    if (count == 0) break;
+                } else if (m.matches()) {
+                    count++;
+                    mailField |= MAIL_FIELDS.contains(m.group(1).toLowerCase(Locale.ROOT));
+                } else {
+                    break;
+                }
+            }
+            return new Fields(count, count >= 2 && mailField);
+        }
+    }
+
+    /** End (exclusive, after the '\n') of the complete line starting at {@code i}, or -1 if none is complete. */
+    private static int lineEnd(byte[] b, int i) {
+        for (int j = i; j < b.length; j++) if (b[j] == '\n') return j + 1;
+        return -1;
+    }
+
+    /** Where the sender ends; -1 when there is no sender or nothing after it. */
+    private static int indexOfSpace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,58 @@
+package dossier.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DatesTest {
+    private static void assertDate(String expectedUtc, String expectedZone, String header) {
+        Dates.Stamp s = Dates.parse(header);
+        assertEquals(Instant.parse(expectedUtc), s == null ? null : s.instant(), header);
+        assertEquals(expectedZone, s.zone(), header);
+    }
+
+    @Test
+    void rfc5322DateWithZoneCommentIsReadInUtc() {
+        assertDate("2000-12-13T15:05:00Z", "-0800", "Wed, 13 Dec 2000 07:05:00 -0800 (PST)");
+    }
+
+    @Test
+    void missingSecondsAndMissingDayNameAreAccepted() {
+        assertDate("2002-07-02T19:00:00Z", "-0700", "2 Jul 2002 12:00 -0700");
+    }
+
+    @Test
+    void namedZonesGiveTheirOffset() {
+        assertDate("2001-05-14T23:39:00Z", "-0700", "Mon, 14 May 2001 16:39:00 PDT");
+        assertDate("2001-01-05T14:00:00Z", "-0500", "Fri, 5 Jan 2001 09:00:00 EST");
+        assertDate("2001-01-05T09:00:00Z", "+0000", "Fri, 5 Jan 2001 09:00:00 GMT");
+    }
+
+    @Test
+    void twoDigitYearsFollowRfc5322() {
+        assertDate("2000-12-13T15:05:00Z", "-0800", "Wed, 13 Dec 00 07:05:00 -0800");
+        assertDate("1999-12-13T15:05:00Z", "-0800", "Mon, 13 Dec 99 07:05:00 -0800");
+    }
+
+    @Test
+    void asctimeIsoAndGmtOffsetFormsAreRead() {
+        assertDate("2001-03-04T05:06:07Z", "", "Sun Mar  4 05:06:07 2001");
+        assertDate("2001-03-04T04:06:07Z", "+0100", "2001-03-04T05:06:07+01:00");
+        assertDate("2001-03-04T04:06:07Z", "+0100", "Sun, 4 Mar 2001 05:06:07 GMT+0100");
+    }
+
+    @Test
+    void extraTextAroundTheDateIsIgnored() {
+        assertDate("2000-12-13T15:05:00Z", "-0800", "  Wed,  13  Dec  2000  07:05:00  -0800 (Pacific Standard Time) ");
+    }
+
+    @Test
+    void unreadableDatesAreNull() {
+        assertNull(Dates.parse("next Tuesday"));
+        assertNull(Dates.parse(""));
+        assertNull(Dates.parse(null));
+        assertNull(Dates.parse("Wed, 31 Feb 2001 07:05:00 -0800"));
+    }
+}

@@ -1,0 +1,44 @@
+package dossier.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class EncodedWordsTest {
+    @Test
+    void qAndBWordsAreDecoded() {
+        assertEquals("Café", EncodedWords.decode("=?utf-8?Q?Caf=C3=A9?="));
+        assertEquals("Привет", EncodedWords.decode("=?utf-8?B?0J/RgNC40LLQtdGC?="));
+        assertEquals("André Pirard", EncodedWords.decode("=?ISO-8859-1?Q?Andr=E9?= Pirard"));
+    }
+
+    @Test
+    void whitespaceBetweenAdjacentEncodedWordsIsDropped() {
+        assertEquals("Café of the day", EncodedWords.decode("=?utf-8?Q?Caf=C3=A9?= =?utf-8?B?IG9mIHRoZSBkYXk=?="));
+    }
+
+    @Test
+    void aCharacterSplitAcrossTwoWordsSurvives() {
+        // 中 is E4 B8 AD in UTF-8; the writer cut it between two words.
+        assertEquals("中文", EncodedWords.decode("=?utf-8?Q?=E4=B8?=\r\n =?utf-8?B?reaWhw==?="));
+    }
+
+    @Test
+    void unknownCharsetIsDecodedByDetectionInsteadOfLeftEncoded() {
+        assertEquals("José", EncodedWords.decode("=?x-unknown?Q?Jos=C3=A9?="));
+        assertEquals("Ceci est café", EncodedWords.decode("Ceci est =?bogus?Q?caf=E9?="));
+    }
+
+    @Test
+    void invalidCharsetNameAndLanguageSuffixAreTolerated() {
+        assertEquals("Что", EncodedWords.decode("=?koi8_r?B?/tTP?="));
+        assertEquals("Hello", EncodedWords.decode("=?us-ascii*en?Q?Hello?="));
+    }
+
+    @Test
+    void brokenBase64AndPlainTextPassThrough() {
+        assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
+        assertEquals("no words here", EncodedWords.decode("no words here"));
+        assertEquals("=?broken", EncodedWords.decode("=?broken"));
+    }
+}

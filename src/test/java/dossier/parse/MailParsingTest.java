@@ -1,0 +1,194 @@
+package dossier.parse;
+
+import static dossier.parse.Fixtures.email;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.model.Address;
+import dossier.model.Kind;
+import dossier.model.Limits;
+import dossier.model.ParseResult;
+import dossier.model.Parsed;
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MailParsingTest {
+
+    @Test
+    void lotusNotesXFromNameBecomesTheDisplayName() {
+        Parsed p = email("lotus-notes.eml").item();
+        assertEquals(Kind.EMAIL, p.kind());
+        assertEquals(List.of(new Address("Sherri Sera", "sherri.sera@enron.com")), p.email().from());
+        assertEquals(new Address("Kenneth Lay@ENRON", ""), p.email().to().get(1), "a Notes name is kept as a name");
+        assertEquals(Instant.parse("2000-12-13T15:05:00Z"), p.date());
+        assertEquals("-0800", p.email().originalZone());
+        assertEquals("14610109.1075840103367.JavaMail.evans@thyme", p.email().messageId());
+        assertEquals("Re: Dabhol Task Force Weekly Call", p.title());
+        assertTrue(p.text().startsWith("Jana, would you please add me"));
+        assertEquals("en", p.language());
+        assertTrue(p.email().rawHeaders().startsWith("Message-ID: <14610109"));
+        assertTrue(p.email().rawHeaders().contains("X-FileName: jskillin.nsf"));
+        assertEquals("message/rfc822", p.contentType());
+    }
+
+    @Test
+    void emailKeepsItsOriginalBytes() {
+        byte[] raw = Fixtures.bytes("lotus-notes.eml");
+        assertTrue(Arrays.equals(raw, email("lotus-notes.eml").item().bytes()));
+    }
+
+    @Test
+    void encodedWordSubjectAndNamesAreDecoded() {
+        Parsed p = email("alternative.eml").item();
+        assertEquals("Café of the day and more", p.title());
+        assertEquals(List.of(new Address("André Pirard", "pirard@example.org")), p.email().from());
+        assertEquals(List.of(new Address("Иван Петров", "ivan@example.ru")), p.email().to());
+        assertEquals(List.of(), p.email().cc());
+    }
+
+    @Test
+    void multipartAlternativeKeepsBothBodiesAndThreadHeaders() {
+        Parsed p = email("alternative.eml").item();
+        assertTrue(p.email().plainBody().startsWith("The café opens at nine. This is the plain body of the message and it is written"));
+        assertTrue(p.email().htmlBody().contains("<b>nine</b>"));
+        assertEquals(p.email().plainBody(), p.text(), "the plain body is the text when there is one");
+        assertEquals("parent@example.org", p.email().inReplyTo());
+        assertEquals(List.of("root@example.org", "parent@example.org"), p.email().references());
+        assertEquals("alt-1@example.org", p.email().messageId());
+        assertEquals(Instant.parse("2002-07-02T19:00:00Z"), p.date());
+        assertTrue(p.children().isEmpty());
+    }
+
+    @Test
+    void htmlOnlyEmailGetsItsHtmlAsTextWithParagraphs() {
+        Parsed p = email("html-only.eml").item();
+        assertEquals("", p.email().plainBody());
+        assertEquals("Headline\n\nFirst paragraph.\n\nSecond paragraph.", p.text());
+    }
+
+    @Test
+    void attachmentWithRfc2231FilenameIsAChildWithText() {
+        ParseResult r = email("attachment-rfc2231.eml");
+        Parsed p = r.item();
+        assertEquals("See the attached report.", p.text().strip());
+        assertEquals(2, p.children().size());
+        Parsed a = p.children().get(0);
+        assertEquals(Kind.ATTACHMENT, a.kind());
+        assertEquals("mail/attachment-rfc2231.eml#attachment/1", a.source());
+        assertEquals("€ report Q3.txt", a.name());
+        assertEquals("Quarterly figures: revenue up.", a.text());
+        assertEquals("text/plain", a.contentType());
+        assertEquals("Quarterly figures: revenue up.\n", new String(a.bytes(), StandardCharsets.UTF_8));
+        Parsed inline = p.children().get(1);
+        assertEquals("attachment-2", inline.name(), "an inline part without a name is still kept");
+        assertEquals("mail/attachment-rfc2231.eml#attachment/2", inline.source());
+    }
+
+    @Test
+    void nestedMessageBecomesAChildEmail() {
+        Parsed p = email("nested.eml").item();
+        assertEquals("Forwarded below.", p.text().strip());
+        assertEquals(1, p.children().size());
+        Parsed inner = p.children().get(0);
+        assertEquals(Kind.EMAIL, inner.kind());
+        assertEquals("mail/nested.eml#attachment/1", inner.source());
+        assertEquals("inner", inner.title());
+        assertEquals(List.of(new Address("Inner Person", "inner@example.com")), inner.email().from());
+        assertEquals("The inner body.", inner.text().strip());
+        assertEquals("inner-1@example.com", inner.email().messageId());
+        assertTrue(new String(inner.bytes(), StandardCharsets.US_ASCII).startsWith("From: Inner Person"));
+    }
+
+    @Test
+    void messagesNestedPastTheDepthLimitAreKeptUnreadWithALimitProblem() {
+        String msg = "From: level0@example.com\nSubject: level 0\n\nbody 0\n";
+        for (int i = 1; i <= 4; i++) {
+            msg = "From: level" + i + "@example.com\nSubject: level " + i
+                    + "\nContent-Type: multipart/mixed; boundary=\"b" + i + "\"\n\n--b" + i
+                    + "\nContent-Type: message/rfc822\n\n" + msg + "\n--b" + i + "--\n";
+        }
+        Limits limits = new Limits(1 << 20, 2, 100, 10, 100_000, 65536, java.time.Duration.ofSeconds(5));
+        ParseResult r = new Parser(limits).parse(new RawInput("deep.eml", "deep.eml", RawInput.Hint.EMAIL,
+                msg.getBytes(StandardCharsets.US_ASCII)));
+        Parsed level3 = r.item().children().get(0);
+        Parsed level2 = level3.children().get(0);
+        assertEquals("level 2", level2.title());
+        Parsed tooDeep = level2.children().get(0);
+        assertEquals(Kind.ATTACHMENT, tooDeep.kind());
+        assertEquals("message/rfc822", tooDeep.contentType());
+        assertEquals(List.of(new Problem("deep.eml#attachment/1#attachment/1#attachment/1", Problem.LIMIT,
+                "message nested deeper than 2")), r.problems());
+    }
+
+    @Test
+    void truncatedMessageCutInsideBase64StillYieldsTheEmail() {
+        ParseResult r = email("truncated.eml");
+        Parsed p = r.item();
+        assertEquals("cut short", p.title());
+        assertEquals("The body before the attachment.", p.text().strip());
+        assertEquals(1, p.children().size());
+        Parsed a = p.children().get(0);
+        assertEquals("data.bin", a.name());
+        assertTrue(a.bytes().length > 4000, "the part that arrived is decoded: " + a.bytes().length);
+    }
+
+    @Test
+    void charsetDeclaredWronglyIsCorrected() {
+        assertEquals("Naïve café – €5", email("declared-wrong-charset.eml").item().text().strip());
+    }
+
+    @Test
+    void undeclaredEightBitTextIsReadLosslessly() {
+        assertEquals("Naïve café – €5", email("undeclared-8bit.eml").item().text().strip());
+    }
+
+    @Test
+    void invalidCharsetNameDoesNotLoseTheText() {
+        assertEquals("Naïve café – €5", email("invalid-charset.eml").item().text().strip());
+    }
+
+    @Test
+    void declaredSingleByteCharsetIsHonoured() {
+        assertEquals("Привет, мир", email("declared-koi8r.eml").item().text().strip());
+    }
+
+    @Test
+    void rawEightBitSubjectIsReadInTheBodyCharset() {
+        Parsed p = email("raw-8bit-subject.eml").item();
+        assertEquals("Привет", p.title());
+        assertEquals(List.of(new Address("José", "j@example.com")), p.email().from());
+    }
+
+    @Test
+    void emptyEmailInputYieldsAnEmptyEmail() {
+        ParseResult r = Fixtures.PARSER.parse(new RawInput("mbox#3", "", RawInput.Hint.EMAIL, new byte[0]));
+        assertNotNull(r.item());
+        assertEquals(Kind.EMAIL, r.item().kind());
+        assertEquals("", r.item().text());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void fileWithHeadersIsRecognisedAsEmailWithoutAHint() {
+        ParseResult r = Fixtures.PARSER.parse(new RawInput("dump/1.", "1.", RawInput.Hint.FILE,
+                Fixtures.bytes("lotus-notes.eml")));
+        assertEquals(Kind.EMAIL, r.item().kind());
+    }
+
+    @Test
+    void oversizedHeaderBlockIsCutWithALimitProblem() {
+        String big = "From: a@example.com\nSubject: big\n" + "X-Junk: " + "x".repeat(70_000) + "\n\nbody\n";
+        Limits limits = new Limits(1 << 20, 4, 100, 10, 100_000, 1024, java.time.Duration.ofSeconds(5));
+        ParseResult r = new Parser(limits).parse(new RawInput("big.eml", "big.eml", RawInput.Hint.EMAIL,
+                big.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("big", r.item().title());
+        assertEquals("body", r.item().text().strip());
+        assertEquals(Problem.LIMIT, r.problems().get(0).stage());
+    }
+}

@@ -1,0 +1,186 @@
+package dossier.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.model.Limits;
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import dossier.model.RawInput.Hint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZipContainerTest {
+    @TempDir Path dir;
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static Map<String, byte[]> entries(Object... nameThenBytes) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenBytes.length; i += 2) {
+            Object v = nameThenBytes[i + 1];
+            m.put((String) nameThenBytes[i], v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) v);
+        }
+        return m;
+    }
+
+    private Collected open(String name, byte[] bytes, Limits limits) throws IOException {
+        return Collected.open(dir, name, bytes, limits);
+    }
+
+    @Test
+    void entriesComeInCentralDirectoryOrderWithTheirNames() throws Exception {
+        Collected c = open("docs.zip", zip(entries("q3/plan.txt", "plan", "a.txt", "a", "q3/", "")), Limits.DEFAULT);
+        assertEquals(List.of("docs.zip#q3/plan.txt", "docs.zip#a.txt"), c.sources());
+        assertEquals(List.of("plan.txt", "a.txt"), c.inputs.stream().map(RawInput::name).toList());
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void zipIsRecognisedByItsBytesWhateverItsName() throws Exception {
+        Collected c = open("backup.dat", zip(entries("x.txt", "x")), Limits.DEFAULT);
+        assertEquals(List.of("backup.dat#x.txt"), c.sources());
+    }
+
+    @Test
+    void nestedContainersGetChainedLocators() throws Exception {
+        byte[] mbox = ("From a@b Tue Jan  1 00:00:00 2002\nSubject: 1\n\nx\n\n"
+                + "From a@b Tue Jan  1 00:00:00 2002\nSubject: 2\n\ny\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] inner = zip(entries("c.eml", "Subject: c\n\nbody\n"));
+        Collected c = open("a.zip", zip(entries("in.zip", inner, "box.mbox", mbox, "d/e.txt", "e")), Limits.DEFAULT);
+        assertEquals(List.of("a.zip#in.zip#c.eml", "a.zip#box.mbox#1", "a.zip#box.mbox#2", "a.zip#d/e.txt"), c.sources());
+        assertEquals(List.of(Hint.EMAIL, Hint.EMAIL, Hint.EMAIL, Hint.FILE),
+                c.inputs.stream().map(RawInput::hint).toList());
+    }
+
+    @Test
+    void entriesClimbingOutAreReadUnderSanitisedLocatorsAndNothingIsWritten() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        byte[] evil = zip(entries("../../etc/evil", "pwned", "/abs/root.txt", "abs", "a/../../b.txt", "b",
+                "C:\\win\\c.txt", "c"));
+        Collected c = Collected.open(work, "evil.zip", evil, Limits.DEFAULT);
+        assertEquals(List.of("evil.zip#etc/evil", "evil.zip#abs/root.txt", "evil.zip#a/b.txt", "evil.zip#win/c.txt"),
+                c.sources());
+        assertEquals("pwned", c.text(0));
+        assertEquals(4, c.problems.size());
+        assertTrue(c.problems.stream().allMatch(p -> p.reason().startsWith("unsafe entry name")), c.problems.toString());
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(dir, work, work.resolve("evil.zip")), all.sorted().toList());
+        }
+        assertFalse(Files.exists(Path.of("/etc/evil")));
+    }
+
+    @Test
+    void nestedZipBombEndsAsAProblemQuickly() throws Exception {
+        byte[] zeros = new byte[64 << 20];
+        byte[] bomb = zip(entries("zeros.bin", zeros));
+        byte[] outer = zip(entries("readme.txt", "hi", "bomb.zip", bomb));
+        assertTrue(bomb.length < 200_000, "ratio over 300");
+        Collected c = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> open("outer.zip", outer, Limits.STRICT));
+        assertEquals(List.of("outer.zip#readme.txt"), c.sources());
+        assertEquals(1, c.problems.size());
+        Problem p = c.problems.get(0);
+        assertEquals("outer.zip#bomb.zip#zeros.bin", p.path());
+        assertEquals(Problem.LIMIT, p.stage());
+        assertTrue(p.reason().contains("expands more than 50 times"), p.reason());
+    }
+
+    @Test
+    void expansionBudgetBoundsManyEntriesThatEachStayUnderTheRatio() throws Exception {
+        // Each entry stays under the 1 MiB floor the ratio check starts at; together they pass ten times 1 MiB.
+        Limits limits = new Limits(64L << 20, 8, 10_000, 10, 1000, 1000, Duration.ofSeconds(5));
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) many.put("z" + i, new byte[(1 << 20) - 1]);
+        Collected c = open("many.zip", zip(many), limits);
+        assertTrue(c.inputs.size() < 40, "budget stops unpacking: " + c.inputs.size());
+        assertTrue(c.problems.stream().anyMatch(p -> p.reason().startsWith("unpacking stopped")), c.problems.toString());
+    }
+
+    @Test
+    void entryLargerThanTheLimitIsAProblem() throws Exception {
+        Limits limits = new Limits(1000, 8, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        Collected c = open("big.zip", zip(entries("big.txt", "x".repeat(5000), "ok.txt", "ok")), limits);
+        assertEquals(List.of("big.zip#ok.txt"), c.sources());
+        assertEquals(List.of(new Problem("big.zip#big.txt", Problem.LIMIT, "entry larger than 1000 bytes")), c.problems);
+    }
+
+    @Test
+    void entriesPastTheLimitBecomeOneProblem() throws Exception {
+        Limits limits = new Limits(1000, 8, 2, 1000, 1000, 1000, Duration.ofSeconds(5));
+        Collected c = open("n.zip", zip(entries("1", "a", "2", "b", "3", "c", "4", "d")), limits);
+        assertEquals(List.of("n.zip#1", "n.zip#2"), c.sources());
+        assertEquals(1, c.problems.size());
+        assertEquals(Problem.LIMIT, c.problems.get(0).stage());
+    }
+
+    @Test
+    void containersNestedTooDeepAreAProblem() throws Exception {
+        byte[] z = zip(entries("leaf.txt", "leaf"));
+        for (int i = 0; i < 4; i++) z = zip(entries("z" + i + ".zip", z));
+        Limits limits = new Limits(1 << 20, 3, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        Collected c = open("deep.zip", z, limits);
+        assertEquals(List.of(), c.inputs);
+        assertEquals(List.of(new Problem("deep.zip#z3.zip#z2.zip#z1.zip", Problem.LIMIT, "containers nested deeper than 3")),
+                c.problems);
+    }
+
+    @Test
+    void encryptedEntryIsAProblem() throws Exception {
+        // Writers refuse to set the encryption flag without encrypting, so set bit 0 of the flags by hand.
+        byte[] zip = zip(entries("secret.txt", "not really encrypted"));
+        for (int k = 0; k + 4 <= zip.length; k++) {
+            if (zip[k] != 'P' || zip[k + 1] != 'K') continue;
+            if (zip[k + 2] == 3 && zip[k + 3] == 4) zip[k + 6] |= 1;
+            if (zip[k + 2] == 1 && zip[k + 3] == 2) zip[k + 8] |= 1;
+        }
+        Collected c = open("locked.zip", zip, Limits.DEFAULT);
+        assertEquals(List.of(new Problem("locked.zip#secret.txt", Problem.SOURCE, "encrypted entry")), c.problems);
+    }
+
+    @Test
+    void officeDocumentsAreKeptWholeNotUnpacked() throws Exception {
+        byte[] docx = zip(entries("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"));
+        byte[] odt = zip(entries("mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>"));
+        Collected c = open("pack.zip", zip(entries("plan.docx", docx, "notes.odt", odt)), Limits.DEFAULT);
+        assertEquals(List.of("pack.zip#plan.docx", "pack.zip#notes.odt"), c.sources());
+        assertEquals(docx.length, c.inputs.get(0).bytes().length);
+        Collected top = open("report.docx", docx, Limits.DEFAULT);
+        assertEquals(List.of("report.docx"), top.sources());
+        assertEquals(Hint.FILE, top.inputs.get(0).hint());
+    }
+
+    @Test
+    void emptyOrCorruptZipIsAccountedFor() throws Exception {
+        Collected empty = open("empty.zip", zip(entries()), Limits.DEFAULT);
+        assertEquals(List.of(new Problem("empty.zip", Problem.SOURCE, "empty zip")), empty.problems);
+        byte[] truncated = java.util.Arrays.copyOf(zip(entries("a.txt", "aaaa", "b.txt", "bbbb")), 40);
+        Collected broken = open("broken.zip", truncated, Limits.DEFAULT);
+        assertEquals(List.of(), broken.inputs);
+        assertEquals(1, broken.problems.size());
+        assertTrue(broken.problems.get(0).reason().startsWith("cannot read zip"), broken.problems.toString());
+    }
+}
