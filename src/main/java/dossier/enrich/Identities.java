@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +26,7 @@ import java.util.Set;
  * </ol>
  *
  * Sharing a first name, or a last name alone, never merges anyone. Feed it with {@link #observe}, then
- * {@link #resolve}. Not thread-safe while observing; the {@link Resolution} is immutable.
+ * {@link #resolve}. Not thread-safe, nor is its {@link Resolution}, which shares its cache of parsed names.
  */
 public final class Identities {
     /** A resolved person: a stable key (the most used address, else a slug of the name), then everything seen. */
@@ -35,10 +36,12 @@ public final class Identities {
     public static final class Resolution {
         private final List<Person> people;
         private final Map<String, Integer> byNode;
+        private final Identities keys;
 
-        private Resolution(List<Person> people, Map<String, Integer> byNode) {
+        private Resolution(List<Person> people, Map<String, Integer> byNode, Identities keys) {
             this.people = List.copyOf(people);
             this.byNode = byNode;
+            this.keys = keys;
         }
 
         /** Everyone, most seen first. */
@@ -48,7 +51,8 @@ public final class Identities {
 
         /** The index in {@link #people()} of the person a (name, address) pair denotes, or -1 when never observed. */
         public int personOf(String name, String address) {
-            Integer p = byNode.get(nodeKey(name, address));
+            String key = keys.nodeKey(name, address);
+            Integer p = key == null ? null : byNode.get(key);
             return p == null ? -1 : p;
         }
     }
@@ -69,6 +73,8 @@ public final class Identities {
     }
 
     private final Map<String, Integer> index = new HashMap<>();
+    /** Parsed names: the same few thousand names are read again and again. */
+    private final Map<String, Optional<Names.Name>> parsed = new HashMap<>();
     private final List<Node> nodes = new ArrayList<>();
 
     /** Counts one occurrence of a participant. */
@@ -107,7 +113,7 @@ public final class Identities {
             if (n.address.isEmpty() || isGeneric(n.address)) continue;
             Set<String> keys = new HashSet<>();
             for (String raw : n.names.keySet()) {
-                Names.Name name = Names.parse(raw);
+                Names.Name name = parse(raw);
                 if (name != null && Names.localPartMatches(n.address, name)) keys.add(name.key());
             }
             for (String k : keys) {
@@ -131,7 +137,7 @@ public final class Identities {
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             if (!n.address.isEmpty()) continue;
-            Names.Name name = n.names.isEmpty() ? null : Names.parse(n.names.keySet().iterator().next());
+            Names.Name name = n.names.isEmpty() ? null : parse(n.names.keySet().iterator().next());
             if (name == null) continue;
             List<Known> known = byLast.getOrDefault(name.last(), List.of());
             Integer target = unique(known.stream().filter(k -> k.name().key().equals(name.key()) && k.name().compatible(name)).toList());
@@ -159,18 +165,18 @@ public final class Identities {
      * The names an address vouches for: those its local part spells; when none does, its dominant name (two thirds of
      * its named uses), so an assistant who once wrote from a boss's account does not lend the boss her name.
      */
-    private static List<Names.Name> trustedNames(Node n) {
+    private List<Names.Name> trustedNames(Node n) {
         List<Names.Name> spelled = new ArrayList<>();
         long named = 0;
         String top = null;
         for (var e : n.names.entrySet()) {
             named += e.getValue();
             if (top == null || e.getValue() > n.names.get(top)) top = e.getKey();
-            Names.Name name = Names.parse(e.getKey());
+            Names.Name name = parse(e.getKey());
             if (name != null && Names.localPartMatches(n.address, name)) spelled.add(name);
         }
         if (!spelled.isEmpty()) return spelled;
-        Names.Name dominant = top == null ? null : Names.parse(top);
+        Names.Name dominant = top == null ? null : parse(top);
         return dominant != null && n.names.get(top) * 3 >= named * 2 ? List.of(dominant) : List.of();
     }
 
@@ -192,10 +198,10 @@ public final class Identities {
             for (Node m : b.members()) byNode.put(m.key, people.size());
             people.add(p);
         }
-        return new Resolution(people, byNode);
+        return new Resolution(people, byNode, this);
     }
 
-    private static Person person(List<Node> members) {
+    private Person person(List<Node> members) {
         List<Node> addressed = members.stream().filter(m -> !m.address.isEmpty())
                 .sorted(Comparator.comparingLong((Node m) -> -m.count).thenComparing(m -> m.address)).toList();
         List<String> addresses = addressed.stream().map(m -> m.address).toList();
@@ -206,7 +212,7 @@ public final class Identities {
                 String shown = Names.display(raw);
                 if (shown.isEmpty()) return;
                 names.merge(shown, c, Long::sum);
-                Names.Name parsed = Names.parse(raw);
+                Names.Name parsed = parse(raw);
                 if (parsed != null && addresses.stream().anyMatch(a -> Names.localPartMatches(a, parsed))) spelled.merge(shown, c, Long::sum);
             });
         }
@@ -254,10 +260,14 @@ public final class Identities {
     }
 
     /** The node a pair belongs to: its address, or its name when there is none. */
-    private static String nodeKey(String name, String address) {
+    private Names.Name parse(String raw) {
+        return parsed.computeIfAbsent(raw == null ? "" : raw, r -> Optional.ofNullable(Names.parse(r))).orElse(null);
+    }
+
+    private String nodeKey(String name, String address) {
         String a = normAddress(address);
         if (!a.isEmpty()) return "a:" + a;
-        Names.Name n = Names.parse(name);
+        Names.Name n = parse(name);
         if (n != null) return "n:" + n.first() + " " + n.middle() + " " + n.last();
         String clean = Names.fold(Names.clean(name)).replaceAll("\\s+", " ");
         return clean.isEmpty() ? null : "r:" + clean;

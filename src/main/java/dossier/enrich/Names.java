@@ -89,7 +89,7 @@ public final class Names {
         String[] parts = LOCAL_PARTS.split(local);
         String joined = String.join("", parts);
         String f = n.first(), l = n.last();
-        if (!joined.contains(l)) return false;
+        if (!joined.contains(l)) return truncated(parts, joined, f, l);
         if (parts.length >= 2) {
             String p0 = parts[0], pl = parts[parts.length - 1];
             if (pl.equals(l) && firstMatches(p0, f)) return true;
@@ -100,6 +100,12 @@ public final class Names {
                     || (!n.middle().isEmpty() && joined.equals(name + n.middle().charAt(0) + l))) return true;
         }
         return false;
+    }
+
+    /** Old mail systems cut local parts to seven or eight characters: jskilli, jskillin for Jeff Skilling. */
+    private static boolean truncated(String[] parts, String joined, String f, String l) {
+        return parts.length == 1 && joined.length() >= 7 && joined.length() <= 8 && joined.charAt(0) == f.charAt(0)
+                && l.length() > joined.length() - 1 && l.startsWith(joined.substring(1));
     }
 
     private static boolean firstMatches(String part, String first) {

@@ -194,7 +194,7 @@ public final class Directory {
         final int[] byVolume;
         final String[] haystack;
         final Map<String, Integer> byKey = new HashMap<>();
-        /** Folded display names and other names; -1 when several people share one. */
+        /** Folded names: the person with the most emails displayed under it, else the one with most written as it. */
         final Map<String, Integer> byName = new HashMap<>();
         private volatile int[] byName0;
 
@@ -207,8 +207,11 @@ public final class Directory {
                 byVolume[i] = i;
                 byKey.put(s.key(), i);
                 for (String a : s.addresses()) byKey.putIfAbsent(a, i);
-                for (String n : s.names()) byName.merge(Names.fold(n), i, (x, y) -> x.equals(y) ? x : -1);
+                byName.putIfAbsent(Names.fold(s.name()), i);
                 haystack[i] = Names.fold(s.name() + "\n" + String.join("\n", s.addresses()) + "\n" + String.join("\n", s.names()));
+            }
+            for (int i = 0; i < people.size(); i++) {
+                for (String n : people.get(i).names()) byName.putIfAbsent(Names.fold(n), i);
             }
         }
 

@@ -140,6 +140,8 @@ class IdentitiesTest {
         assertTrue(Names.localPartMatches("skilling.jeff@enron.com", Names.parse("Jeff Skilling")));
         assertTrue(Names.localPartMatches("jeffrey.k.skilling@x.com", Names.parse("Jeffrey K Skilling")));
         assertFalse(Names.localPartMatches("skilling@enron.com", Names.parse("Jeff Skilling")));
+        assertTrue(Names.localPartMatches("jskilli@enron.com", Names.parse("Jeff Skilling")));
+        assertFalse(Names.localPartMatches("jskil@enron.com", Names.parse("Jeff Skilling")));
         assertFalse(Names.localPartMatches("jeff.dasovich@enron.com", Names.parse("Jeff Skilling")));
     }
 }

@@ -1,0 +1,141 @@
+package dossier.people;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.index.Archive;
+import dossier.index.Ingest;
+import dossier.index.Progress;
+import dossier.search.Searcher;
+import dossier.testutil.Corpora;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** People, connections and threads over the Enron maildir corpus (5,180 files, many duplicates across folders). */
+class EnronConnectionsTest {
+    @TempDir static Path tmp;
+    static Path corpus;
+    static Searcher searcher;
+    static Directory people;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        corpus = Corpora.get("enron-maildir");
+        Archive archive = Archive.create(tmp.resolve("enron"), "enron");
+        new Ingest(Ingest.Options.defaults()).run(archive, List.of(corpus), (f, b) -> Progress.silent());
+        searcher = Searcher.open(archive);
+        people = Directory.open(searcher);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (searcher != null) searcher.close();
+    }
+
+    @Test
+    void skillingsSeveralFormsAreOnePerson() {
+        PersonSummary jeff = people.find("jeff.skilling@enron.com").orElseThrow();
+        assertEquals("jeff.skilling@enron.com", jeff.key());
+        assertEquals("Jeff Skilling", jeff.name());
+        PersonPage page = people.person(jeff.key(), 0, 10).orElseThrow();
+        System.out.println("Skilling: " + jeff + "\n names " + page.names());
+        assertTrue(page.names().contains("Jeff Skilling"), page.names().toString());
+        assertEquals(jeff.key(), people.find("Skilling, Jeff").map(PersonSummary::key).orElse(null));
+        assertEquals(jeff.key(), people.find("Jeff Skilling/Corp/Enron@ENRON").map(PersonSummary::key).orElse(null));
+        // jskilli@enron.com is never written with a name in real headers: no evidence, so it stays apart.
+        assertNotEquals(jeff.key(), people.find("jskilli@enron.com").map(PersonSummary::key).orElse(null));
+        System.out.println(people.people("skilling", Directory.Order.VOLUME, 0, 20).hits());
+        assertEquals(jeff.key(), people.find("Jeff Skilling").map(PersonSummary::key).orElse(null));
+        assertEquals(jeff.key(), people.find("JEFF.SKILLING@ENRON.COM").map(PersonSummary::key).orElse(null));
+        assertEquals(jeff.key(), people.people("", Directory.Order.VOLUME, 0, 1).hits().get(0).key(), "his mailbox: the most emails");
+        assertTrue(jeff.sent() > 50 && jeff.received() > 1000, jeff.toString());
+    }
+
+    @Test
+    void differentPeopleAreNotMerged() {
+        PersonSummary skilling = people.find("jeff.skilling@enron.com").orElseThrow();
+        PersonSummary dasovich = people.find("jeff.dasovich@enron.com").orElseThrow();
+        assertNotEquals(skilling.key(), dasovich.key());
+        PersonSummary lay = people.find("kenneth.lay@enron.com").orElseThrow();
+        assertNotEquals(skilling.key(), lay.key());
+        for (PersonSummary p : people.people("", Directory.Order.VOLUME, 0, 100_000).hits()) {
+            Set<String> locals = new HashSet<>();
+            for (String a : p.addresses()) if (dossier.enrich.Identities.isGeneric(a)) assertEquals(1, p.addresses().size(), p.toString());
+            for (String a : p.addresses()) locals.add(a.substring(0, Math.max(0, a.indexOf('@'))));
+            assertTrue(p.addresses().size() <= 4, "suspiciously many addresses: " + p);
+        }
+    }
+
+    @Test
+    void connectionCountsEqualCountsFromTheRawHeaders() {
+        Map<String, Set<String>> byMessageId = new HashMap<>();
+        for (Path f : RawHeaders.files(corpus)) {
+            RawHeaders h = RawHeaders.read(f);
+            String id = h.get("message-id");
+            if (id.isEmpty()) id = f.toString();
+            byMessageId.computeIfAbsent(id, k -> new HashSet<>()).addAll(h.addresses("from", "to", "cc", "bcc"));
+        }
+        String jeff = "jeff.skilling@enron.com";
+        Map<String, Integer> withJeff = new HashMap<>();
+        for (Set<String> participants : byMessageId.values()) {
+            if (!participants.contains(jeff)) continue;
+            for (String p : participants) if (!p.equals(jeff)) withJeff.merge(p, 1, Integer::sum);
+        }
+        List<String> top = withJeff.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(6).map(Map.Entry::getKey).toList();
+        assertFalse(top.isEmpty());
+        for (String other : top) {
+            PersonSummary a = people.find(jeff).orElseThrow(), b = people.find(other).orElseThrow();
+            Set<String> as = Set.copyOf(a.addresses()), bs = Set.copyOf(b.addresses());
+            long expected = byMessageId.values().stream()
+                    .filter(ps -> ps.stream().anyMatch(as::contains) && ps.stream().anyMatch(bs::contains)).count();
+            Connection c = people.connection(jeff, other, 0, 5);
+            System.out.printf("%s – %s: %d emails (headers: %d), %d/%d%n", jeff, other, c.total(), expected, c.aToB(), c.bToA());
+            assertEquals(expected, c.total(), "connection " + jeff + " – " + other);
+        }
+    }
+
+    @Test
+    void unknownPeopleGiveEmptyResults() {
+        assertTrue(people.person("nobody@nowhere.example", 0, 10).isEmpty());
+        Connection c = people.connection("nobody@nowhere.example", "jeff.skilling@enron.com", 0, 10);
+        assertTrue(c.isEmpty());
+        assertEquals(null, c.a());
+        assertTrue(people.connection("jeff.skilling@enron.com", "nothing.example", 0, 10).isEmpty());
+        assertEquals(0, people.people("zzzzqqq", Directory.Order.NAME, 0, 10).total());
+        assertTrue(people.thread(999_999_999L).isEmpty());
+    }
+
+    @Test
+    void personAndDomainConnection() {
+        Connection c = people.connection("jeff.skilling@enron.com", "enron.com", 0, 5);
+        assertTrue(c.total() > 1000, c.total() + "");
+        assertEquals("enron.com", c.domain());
+        Organisation o = people.organisation("enron.com", 0, 10);
+        assertTrue(o.people().total() > 100);
+        assertEquals("jeff.skilling@enron.com", o.people().hits().get(0).key());
+    }
+
+    @Test
+    void personPageHasCorrespondentsTimelineAndGraph() {
+        PersonPage p = people.person("jeff.skilling@enron.com", 0, 20).orElseThrow();
+        assertFalse(p.correspondents().isEmpty());
+        assertFalse(p.months().isEmpty());
+        assertEquals(20, p.emails().hits().size());
+        assertEquals(p.person().emails(), p.emails().total(), "directory count equals the live query");
+        String svg = people.graph("jeff.skilling@enron.com").orElseThrow();
+        assertTrue(svg.startsWith("<svg"));
+        assertFalse(svg.contains("<script") || svg.contains("style="));
+        System.out.println(p.correspondents().subList(0, 5) + "\n" + p.domains().subList(0, Math.min(5, p.domains().size())));
+    }
+}
