@@ -14,8 +14,10 @@ import java.util.Set;
  * Threads a whole archive's emails: first by Message-ID, In-Reply-To and References ({@link Jwz}); then an email
  * with neither header (most of Enron) whose subject says it is a reply or forward ({@code RE: Budget}) joins the most
  * recent earlier conversation with the same {@link Subjects#key subject key} that one of its participants took part
- * in, if that conversation's latest email is at most {@link #window} older. Emails with no subject key, no date or no
- * reply prefix never join by subject, so weekly reports with the same subject stay apart.
+ * in, if that conversation's latest email is at most {@link #window} older. An email without a reply prefix joins
+ * only a conversation of replies still missing their original (a clock that ran late) or holding a copy of it (same
+ * date, another Message-ID, as Enron files one email in several folders), so weekly reports with the
+ * same subject stay apart. Emails with no subject key or no date never join by subject.
  *
  * <p>A thread's id is its lowest email id. Every email gets a thread id, a lone email its own, so every email links
  * to its thread and {@code thread:N} always finds at least the email N. The result depends on the input alone, never
@@ -96,6 +98,8 @@ public final class Threader {
     private static final class Group {
         final int member;
         long last;
+        /** Dates of its emails without a reply prefix; while empty it is replies waiting for their original. */
+        final Set<Long> originals = new HashSet<>();
         final Set<Integer> participants = new HashSet<>();
 
         Group(int member, long last) {
@@ -121,10 +125,15 @@ public final class Threader {
             for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
                 if (e.date() - it.next().last > gap) it.remove(); // dates only grow: it can never match again
             }
-            if (e.headerless() && Subjects.isReply(e.subject())) {
+            boolean reply = Subjects.isReply(e.subject());
+            if (e.headerless()) {
+                // A reply joins the latest conversation it shares someone with. An original joins only replies still
+                // waiting for theirs (dated before it by a skewed clock), or a copy of itself filed under another
+                // Message-ID (same date), so same-subject originals stay apart.
                 Group best = null;
                 for (Group g : groups) {
-                    if ((best == null || g.last > best.last) && overlaps(g.participants, e.participants())) best = g;
+                    if ((reply || g.originals.isEmpty() || g.originals.contains(e.date())) && (best == null || g.last > best.last)
+                            && overlaps(g.participants, e.participants())) best = g;
                 }
                 if (best != null) uf.union(best.member, i);
             }
@@ -132,6 +141,7 @@ public final class Threader {
             for (Group g : groups) if (uf.find(g.member) == uf.find(i)) mine = g;
             if (mine == null) groups.add(mine = new Group(i, e.date()));
             mine.last = Math.max(mine.last, e.date());
+            if (!reply) mine.originals.add(e.date());
             for (int p : e.participants()) mine.participants.add(p);
         }
     }

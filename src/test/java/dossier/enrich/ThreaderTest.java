@@ -102,6 +102,19 @@ class ThreaderTest {
     }
 
     @Test
+    void originalDatedAfterItsRepliesStillGathersThem() {
+        long[] t = thread(plain(1, "Re: Call", 0, 10, 11), plain(2, "Call", 0, 11, 10), plain(3, "RE: Call", 1, 10, 11),
+                plain(4, "Call", 3, 10, 11));
+        assertArrayEquals(new long[] {1, 1, 1, 4}, t);
+    }
+
+    @Test
+    void copiesOfAnOriginalUnderOtherMessageIdsShareItsThread() {
+        long[] t = thread(plain(1, "Call", 0, 10, 11), plain(2, "Call", 0, 10, 11), plain(3, "RE: Call", 1, 10, 11));
+        assertArrayEquals(new long[] {1, 1, 1}, t);
+    }
+
+    @Test
     void emailsWithReferencesNeverJoinBySubject() {
         long[] t = thread(plain(1, "Patch", 0, 10), new Threader.Email(2, "b", "elsewhere", List.of(), "Re: Patch",
                 T0 + DAY, new int[] {10}));

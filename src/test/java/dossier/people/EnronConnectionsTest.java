@@ -138,4 +138,44 @@ class EnronConnectionsTest {
         assertFalse(svg.contains("<script") || svg.contains("style="));
         System.out.println(p.correspondents().subList(0, 5) + "\n" + p.domains().subList(0, Math.min(5, p.domains().size())));
     }
+
+    @Test
+    void enronRepliesWithoutReferencesJoinTheirOriginal() throws Exception {
+        // sent_items/50 "Dinner Monday, April 23" and sent_items/37 "RE: Dinner Monday, April 23", five days later
+        assertSameThread("19804090.1075840164254.JavaMail.evans@thyme", "32436715.1075840163920.JavaMail.evans@thyme");
+        // "Telephone Call with Jerry Murdock" is filed twice with clocks ten hours apart. In the morning copy
+        // (discussion_threads/1202) Joannie Williamson's "Re:" (1203) is dated an hour before the original, and
+        // Sherri Sera's "RE:" (1206) after it: all one thread.
+        assertSameThread("32318432.1075845507479.JavaMail.evans@thyme", "30310536.1075845507502.JavaMail.evans@thyme");
+        assertSameThread("32318432.1075845507479.JavaMail.evans@thyme", "21767929.1075845507573.JavaMail.evans@thyme");
+        // In the afternoon copy, Skilling's answer (sent_items/14) joins Erica Harris's original (inbox/210).
+        assertSameThread("3907586.1075840155709.JavaMail.evans@thyme", "20545604.1075840163352.JavaMail.evans@thyme");
+        ThreadView view = people.thread(idOf("32436715.1075840163920.JavaMail.evans@thyme")).orElseThrow();
+        assertEquals(idOf("19804090.1075840164254.JavaMail.evans@thyme"), view.nodes().get(0).id(), "the original comes first");
+        assertTrue(view.nodes().stream().allMatch(n -> n.depth() == 0 || n.parent() > 0));
+        // Subject grouping stays modest: no runaway thread swallowing unrelated mail.
+        Map<Long, Integer> sizes = new HashMap<>();
+        for (long id = 1; id <= searcher.count("*"); id++) {
+            searcher.item(id).filter(it -> it.email() != null).ifPresent(it -> sizes.merge(it.thread(), 1, Integer::sum));
+        }
+        long threaded = sizes.values().stream().filter(n -> n > 1).count();
+        int biggest = sizes.values().stream().max(Integer::compare).orElse(0);
+        System.out.printf("enron: %d threads of 2+ emails, biggest %d%n", threaded, biggest);
+        assertTrue(threaded > 100, "threads found: " + threaded);
+        assertTrue(biggest < 100, "biggest thread: " + biggest);
+    }
+
+    private static void assertSameThread(String original, String reply) throws Exception {
+        long o = idOf(original), r = idOf(reply);
+        long to = searcher.item(o).orElseThrow().thread(), tr = searcher.item(r).orElseThrow().thread();
+        assertEquals(to, tr, "reply " + r + " in the thread of " + o);
+        assertTrue(tr <= Math.min(o, r), "thread id is the lowest email id");
+    }
+
+    private static long idOf(String messageId) throws Exception {
+        var top = searcher.lucene().search(new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(dossier.index.Schema.MESSAGE_ID, messageId)), 1);
+        assertEquals(1, top.totalHits.value(), messageId);
+        return searcher.lucene().storedFields().document(top.scoreDocs[0].doc).getField(dossier.index.Schema.ID).numericValue().longValue();
+    }
 }
