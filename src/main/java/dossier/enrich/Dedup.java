@@ -29,6 +29,21 @@ public final class Dedup {
         return messageId.strip() + " " + HexFormat.of().formatHex(h, 0, 16);
     }
 
+    /**
+     * The content key: sender, date, subject and normalised body. Catches copies that mail stores gave new
+     * Message-IDs when filing them (every Enron folder copy has its own), which the Message-ID key cannot. Null when
+     * the message has neither a date nor a sender, where such a key would join unrelated messages.
+     */
+    public static String contentKey(String from, java.time.Instant date, String subject, String body) {
+        if (date == null || from == null || from.isBlank()) return null;
+        StringBuilder norm = new StringBuilder(body.length() + 100);
+        norm.append(from.strip().toLowerCase(java.util.Locale.ROOT)).append('\n').append(date.toEpochMilli()).append('\n')
+                .append(subject.strip()).append('\n');
+        body.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(norm::appendCodePoint);
+        byte[] h = digest().digest(norm.toString().getBytes(StandardCharsets.UTF_8));
+        return "content " + HexFormat.of().formatHex(h, 0, 16);
+    }
+
     private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -39,6 +39,8 @@ public final class ArchiveWriter implements Closeable {
 
     private final Archive archive;
     private final IndexWriter writer;
+    /** Analysing and adding documents is most of an ingest's work; it runs beside the ordered numbering. */
+    private final ParallelIndexing indexing;
     private final BlobStore blobs;
     private final AppendLog manifest, problems, files;
     private final Map<String, Long> bySha = new HashMap<>();
@@ -72,6 +74,7 @@ public final class ArchiveWriter implements Closeable {
             run.put(c, 0L);
         }
         blobs = new BlobStore(archive.blobsDir());
+        indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
         boolean newManifest = !Files.exists(archive.manifest());
         manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
         if (manifest.length() == 0) manifest.append(Manifest.HEADER);
@@ -102,8 +105,7 @@ public final class ArchiveWriter implements Closeable {
                 Document d = stored.document(doc, fields);
                 long id = d.getField(Schema.ID).numericValue().longValue();
                 bySha.put(d.get(Schema.SHA256), id);
-                String key = d.get(Schema.DEDUP);
-                if (key != null) byEmailKey.put(key, id);
+                for (String key : d.getValues(Schema.DEDUP)) byEmailKey.putIfAbsent(key, id);
             }
         }
     }
@@ -122,8 +124,8 @@ public final class ArchiveWriter implements Closeable {
         String sha = Dedup.sha256(p.bytes());
         blobs.put(sha, p.bytes());
         Long existing = bySha.get(sha);
-        String key = p.email() == null ? null : Dedup.emailKey(p.email().messageId(), p.email().plainBody() + p.email().htmlBody());
-        if (existing == null && key != null) existing = byEmailKey.get(key);
+        List<String> keys = emailKeys(p);
+        for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
         if (existing != null) {
             manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
@@ -132,18 +134,28 @@ public final class ArchiveWriter implements Closeable {
         }
         long id = nextId++;
         bySha.put(sha, id);
-        if (key != null) byEmailKey.put(key, id);
+        for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
         for (Parsed c : p.children()) children.add(add(c, id));
-        try {
-            writer.addDocument(ItemDocuments.toDocument(new ItemDocuments.NewItem(id, parent, p, sha, key, children, 0)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index item " + id, e);
-        }
+        ItemDocuments.NewItem item = new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0);
+        indexing.submit(() -> writer.addDocument(ItemDocuments.toDocument(item)));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
+    }
+
+    /** The keys under which an email is the same as another: Message-ID plus body, and sender, date, subject plus body. */
+    private static List<String> emailKeys(Parsed p) {
+        if (p.email() == null) return List.of();
+        String body = p.email().plainBody() + p.email().htmlBody();
+        List<String> keys = new ArrayList<>(2);
+        String byId = Dedup.emailKey(p.email().messageId(), body);
+        if (byId != null) keys.add(byId);
+        String from = p.email().from().isEmpty() ? null : p.email().from().get(0).display();
+        String byContent = Dedup.contentKey(from, p.date(), p.email().subject(), body);
+        if (byContent != null) keys.add(byContent);
+        return keys;
     }
 
     /** Records a problem. */
@@ -161,6 +173,7 @@ public final class ArchiveWriter implements Closeable {
 
     /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
     public void commit() {
+        indexing.awaitAll();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
@@ -206,6 +219,7 @@ public final class ArchiveWriter implements Closeable {
     /** Closes without committing: anything after the last commit is rolled back by the next open. */
     @Override
     public void close() throws IOException {
+        indexing.close();
         try {
             manifest.close();
             problems.close();

@@ -61,7 +61,7 @@ public final class ItemDocuments {
     }
 
     /** What the index stage knows about a new item besides what parsing gave. */
-    public record NewItem(long id, long parent, Parsed parsed, String sha256, String dedupKey, List<Long> attachments,
+    public record NewItem(long id, long parent, Parsed parsed, String sha256, List<String> dedupKeys, List<Long> attachments,
                           long thread) {}
 
     private ItemDocuments() {}
@@ -84,7 +84,7 @@ public final class ItemDocuments {
             d.add(new LongPoint(Schema.PARENT, n.parent()));
             d.add(new StoredField(Schema.PARENT, n.parent()));
         }
-        if (n.dedupKey() != null) d.add(new StringField(Schema.DEDUP, n.dedupKey(), Field.Store.YES));
+        for (String key : n.dedupKeys()) d.add(new StringField(Schema.DEDUP, key, Field.Store.YES));
         d.add(new StoredField(Schema.TITLE, p.title()));
         if (!p.name().isEmpty()) {
             d.add(new StoredField(Schema.NAME, p.name()));

@@ -84,7 +84,7 @@ public final class Schema {
     public static final String THREAD = "thread";
     /** Message-ID without angle brackets: keyword, stored. */
     public static final String MESSAGE_ID = "messageId";
-    /** The email dedup key (Message-ID plus body hash): keyword, stored, so a resumed ingest can rebuild its map. */
+    /** The email dedup keys (Message-ID plus body hash; sender, date, subject plus body): keyword, stored, so a resumed ingest can rebuild its map. */
     public static final String DEDUP = "dedup";
     /** In-Reply-To Message-ID without angle brackets: keyword, stored. */
     public static final String IN_REPLY_TO = "inReplyTo";

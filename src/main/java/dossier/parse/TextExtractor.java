@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
@@ -80,8 +83,37 @@ final class TextExtractor {
             "application/pgp-signature", "application/pgp-encrypted", "application/pkcs7-mime",
             "application/x-pkcs7-mime");
 
+    /**
+     * Recent extractions by content hash and name: the same attachment forwarded around a company (the common case in
+     * real dumps) is parsed by Tika once. Bounded in entries and in the text it holds.
+     */
+    private static final Map<String, Extraction> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Extraction> eldest) {
+            return size() > 1024;
+        }
+    });
+    private static final int CACHED_TEXT_MAX = 100_000;
+
     /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
     static Extraction extract(byte[] bytes, String name, int maxChars) {
+        String key = sha256(bytes) + "/" + maxChars + "/" + name;
+        Extraction cached = RECENT.get(key);
+        if (cached != null) return cached;
+        Extraction x = extractUncached(bytes, name, maxChars);
+        if (x.text().length() <= CACHED_TEXT_MAX) RECENT.put(key, x);
+        return x;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static Extraction extractUncached(byte[] bytes, String name, int maxChars) {
         String detected = detect(bytes, name);
         if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
         Metadata md = new Metadata();

@@ -80,7 +80,8 @@ final class Listing {
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                     if (e != null) {
                         String display = display(prefix, top, dir);
-                        problems.accept(new Problem(display, Problem.SOURCE, "folder not fully read: " + Opener.reason(e)));
+                        String reason = "folder not fully read: " + Opener.reason(e);
+                        problems.accept(new Problem(display, Problem.SOURCE, reason));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -51,7 +51,8 @@ final class MboxContainer implements Container {
                     if (!inSeparator) message.append(b, start, end);
                     continue;
                 }
-                int at = first ? start + Sniffer.bomLength(Arrays.copyOfRange(b, start, Math.min(end, start + 3))) : start;
+                int at = first ? start + Sniffer.bomLength(Arrays.copyOfRange(b, start, Math.min(end, start + 3)))
+                        : start;
                 boolean separator = Sniffer.startsWithFrom(b, at)
                         && (first || (afterBlank && Sniffer.isFromLine(b, at, end)));
                 first = false;
@@ -80,7 +81,8 @@ final class MboxContainer implements Container {
         private void finish() {
             String source = item.source() + "#" + number;
             if (message.overflow) {
-                opener.problem(source, Problem.LIMIT, "message larger than " + opener.limits().maxFileBytes() + " bytes");
+                long max = opener.limits().maxFileBytes();
+                opener.problem(source, Problem.LIMIT, "message larger than " + max + " bytes");
                 return;
             }
             byte[] bytes = message.withoutTrailingBlankLine();

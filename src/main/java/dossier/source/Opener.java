@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -20,9 +19,9 @@ import java.util.Map;
  */
 final class Opener {
     /** The one place that maps a format to the code that opens it; new container formats are added here. */
-    private static final Map<Format, Container> CONTAINERS = new EnumMap<>(Map.of(
+    private static final Map<Format, Container> CONTAINERS = Map.of(
             Format.ZIP, new ZipContainer(),
-            Format.MBOX, new MboxContainer()));
+            Format.MBOX, new MboxContainer());
 
     /** Small files may expand a lot (a page of spaces); the ratio limit only bites above this much output. */
     static final long EXPANSION_FLOOR = 1 << 20;
@@ -73,9 +72,10 @@ final class Opener {
 
     /** Emits the whole item as one input, unless it is larger than {@link Limits#maxFileBytes()}. */
     void leaf(Item item, Hint hint) throws IOException {
-        byte[] bytes = item.content().size() > limits.maxFileBytes() ? null : item.content().bytes(limits.maxFileBytes());
+        long max = limits.maxFileBytes();
+        byte[] bytes = item.content().size() > max ? null : item.content().bytes(max);
         if (bytes == null) {
-            problem(item.source(), Problem.LIMIT, "larger than " + limits.maxFileBytes() + " bytes");
+            problem(item.source(), Problem.LIMIT, "larger than " + max + " bytes");
         } else {
             input(new RawInput(item.source(), item.name(), hint, bytes));
         }

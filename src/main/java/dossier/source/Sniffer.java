@@ -18,24 +18,30 @@ final class Sniffer {
     static final int HEAD_BYTES = 8192;
 
     /** Header fields that only mail has; one of them must appear before we call text a message. */
-    private static final Set<String> MAIL_FIELDS =
-            Set.of("from", "date", "subject", "message-id", "received", "return-path", "to", "delivered-to");
+    private static final Set<String> MAIL_FIELDS = Set.of("from", "date", "subject", "message-id", "received",
+            "return-path", "to", "delivered-to", "mime-version", "content-type");
 
-    private static final Pattern FIELD = Pattern.compile("([\\x21-\\x39\\x3B-\\x7E]+):.*", Pattern.DOTALL);
+    /** Zips that are documents (Office, OpenDocument, iWork, EPUB, XPS, Java archives): parsed whole, not unpacked. */
+    private static final Set<String> PACKAGE_EXTENSIONS = Set.of("docx", "docm", "dotx", "dotm", "xlsx", "xlsm",
+            "xltx", "xltm", "xlsb", "pptx", "pptm", "potx", "ppsx", "ppsm", "vsdx", "vsdm", "odt", "ods", "odp", "odg",
+            "odf", "ott", "ots", "otp", "epub", "pages", "numbers", "key", "xps", "oxps", "jar", "war", "ear", "apk");
+
+    /** A field name, then optional white space (obsolete syntax, still written), then a colon. */
+    private static final Pattern FIELD = Pattern.compile("([\\x21-\\x39\\x3B-\\x7E]+)[ \\t]*:.*", Pattern.DOTALL);
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d+\\-])\\d{4}(?!\\d)");
 
     private Sniffer() {}
 
-    /** The format of the thing at {@code path} (display path or entry path, '/'-separated) starting with {@code head}. */
+    /** The format of the thing at {@code path} (display or entry path, '/'-separated) starting with {@code head}. */
     static Format detect(String path, byte[] head) {
         String name = lastSegment(path).toLowerCase(Locale.ROOT);
-        if (isZip(head)) return Format.ZIP;
+        if (isZip(head)) return PACKAGE_EXTENSIONS.contains(extension(name)) ? Format.FILE : Format.ZIP;
         if (name.endsWith(".mbox") || name.endsWith(".mbx") || name.endsWith(".mbs")) return Format.MBOX;
         if (name.endsWith(".eml")) return Format.EMAIL;
         if (startsLikeMbox(head)) return Format.MBOX;
-        // A folder called new/ or cur/ is common outside maildirs, so the folder is only a hint the first line confirms.
-        Fields fields = Fields.at(head, 0);
+        // A folder called new/ or cur/ is common outside maildirs: the folder is a hint the first line must confirm.
+        Fields fields = Fields.at(head, bomLength(head));
         if (inMaildir(path) && fields.count() >= 1) return Format.EMAIL;
         return fields.mail() ? Format.EMAIL : Format.FILE;
     }
@@ -69,7 +75,8 @@ final class Sniffer {
     }
 
     static boolean startsWithFrom(byte[] b, int i) {
-        return i + 5 <= b.length && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' ';
+        return i + 5 <= b.length
+                && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' ';
     }
 
     /** Length of a UTF-8 byte order mark at the start, which some exporters write before the first From_ line. */
@@ -80,6 +87,10 @@ final class Sniffer {
     /** The file name: the last '/'-separated segment. */
     static String lastSegment(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String extension(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** Whether the file sits directly in a maildir {@code cur/}, {@code new/} or {@code tmp/} folder. */

@@ -2,54 +2,118 @@ package dossier.source;
 
 import dossier.model.Problem;
 import dossier.model.RawInput.Hint;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
 
 /**
- * Reads a zip's entries in central directory order (the archive's own index, what {@code unzip -l} lists; it also
- * finds entries a streaming reader misses after a stored entry with a data descriptor).
+ * Reads a zip's entries in central directory order: the archive's own index, what {@code unzip -l} lists, and the
+ * only reliable order when an entry's size is in a data descriptor. A zip whose index is unreadable (truncated,
+ * damaged) is read again as a stream, in local header order, and that is reported, since entries may be missing.
  *
  * <p>Each file entry becomes an item {@code zip#entry/path}, sniffed and opened in turn, so nested zips and mboxes
  * recurse. Entries are read into memory only, never written to disk; names that climb out ({@code ../}) or are
- * absolute are read under a sanitised locator and reported. Every entry is read through a counting cap (its size,
- * its expansion ratio, and the budget of the top-level file), so declared sizes are never trusted and a bomb ends as
- * a problem after at most the cap. Office and OpenDocument files are zips too: they are kept whole, as documents.
+ * absolute are read under a sanitised locator and reported. Every entry is read through a counting cap (the size
+ * limit, its expansion ratio, the budget of the top-level file), so declared sizes are never trusted and a bomb ends
+ * as a problem after at most the cap. Office and OpenDocument files are zips too: they are kept whole, as documents.
  */
 final class ZipContainer implements Container {
+    /** Entries that make a zip a document: OOXML and XPS, OpenDocument and EPUB, Java archives. */
+    private static final List<String> PACKAGE_MARKERS =
+            List.of("[Content_Types].xml", "mimetype", "META-INF/MANIFEST.MF");
+
     @Override
     public void open(Item item, Opener opener) throws IOException {
-        try (SeekableByteChannel channel = item.content().channel();
-                ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
-            if (isDocumentPackage(zip)) {
+        ZipFile zip;
+        SeekableByteChannel channel = item.content().channel();
+        try {
+            zip = ZipFile.builder().setSeekableByteChannel(channel).get();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            readStream(item, opener, e);
+            return;
+        }
+        try (zip; channel) {
+            // Renamed or extension-less documents: their own index says what they are.
+            if (PACKAGE_MARKERS.stream().anyMatch(name -> zip.getEntry(name) != null)) {
                 opener.leaf(item, Hint.FILE);
                 return;
             }
             int count = 0;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (entry.isDirectory()) continue;
-                if (++count > opener.limits().maxEntries()) {
-                    opener.problem(item.source(), Problem.LIMIT,
-                            "more than " + opener.limits().maxEntries() + " entries; the rest were not read");
-                    return;
-                }
-                entry(zip, entry, count, item, opener);
+                if (tooMany(++count, item, opener)) return;
+                boolean readable = zip.canReadEntryData(entry);
+                entry(entry, readable, count, item, opener, () -> zip.getInputStream(entry));
             }
         }
     }
 
-    /** OOXML ({@code [Content_Types].xml}), OpenDocument and EPUB ({@code mimetype}), Java archives (manifest). */
-    private static boolean isDocumentPackage(ZipFile zip) {
-        return zip.getEntry("[Content_Types].xml") != null
-                || zip.getEntry("mimetype") != null
-                || zip.getEntry("META-INF/MANIFEST.MF") != null;
+    /** The fallback for a zip without a readable index: local headers in stream order. */
+    private static void readStream(Item item, Opener opener, Exception indexError) throws IOException {
+        try (InputStream raw = item.content().stream();
+                ZipArchiveInputStream in = new ZipArchiveInputStream(raw, StandardCharsets.UTF_8.name(), true, true)) {
+            // The entry reader closes what it is given; the archive stream must stay open for the next entry.
+            InputStream shield = new FilterInputStream(in) {
+                @Override
+                public void close() {}
+            };
+            int count = 0;
+            ZipArchiveEntry entry;
+            try {
+                while ((entry = in.getNextEntry()) != null) {
+                    if (entry.isDirectory()) continue;
+                    if (count == 0 && isPackageMarker(entry.getName())) {
+                        opener.leaf(item, Hint.FILE);
+                        return;
+                    }
+                    if (count == 0) {
+                        opener.problem(item.source(), Problem.SOURCE, "zip index unreadable ("
+                                + Opener.reason(indexError) + "); entries read in stream order, some may be missing");
+                    }
+                    if (tooMany(++count, item, opener)) return;
+                    if (!entry(entry, in.canReadEntryData(entry), count, item, opener, () -> shield)) {
+                        // Skipping the rest of a capped entry inflates all of it: a bomb would cost its full size.
+                        opener.problem(item.source(), Problem.SOURCE, "the rest of the damaged zip was not read");
+                        return;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (count == 0) throw indexError instanceof IOException io ? io : new IOException(indexError);
+                opener.problem(item.source(), Problem.SOURCE, "zip damaged after " + count + " entries: "
+                        + Opener.reason(e));
+            }
+            if (count == 0) throw indexError instanceof IOException io ? io : new IOException(indexError);
+        }
     }
 
-    private static void entry(ZipFile zip, ZipArchiveEntry entry, int index, Item item, Opener opener) {
+    private static boolean isPackageMarker(String name) {
+        return PACKAGE_MARKERS.contains(name);
+    }
+
+    private static boolean tooMany(int count, Item item, Opener opener) {
+        if (count <= opener.limits().maxEntries()) return false;
+        opener.problem(item.source(), Problem.LIMIT,
+                "more than " + opener.limits().maxEntries() + " entries; the rest were not read");
+        return true;
+    }
+
+    /** How to get an entry's bytes, decompressed. */
+    private interface Data {
+        InputStream open() throws IOException;
+    }
+
+    /** Reads one entry and opens it; false when reading stopped part way (a cap or an error). */
+    private static boolean entry(
+            ZipArchiveEntry entry, boolean readable, int index, Item item, Opener opener, Data data) {
         EntryName name = EntryName.of(entry.getName(), "entry-" + index);
         String source = item.source() + "#" + name.path();
         if (name.unsafe()) {
@@ -58,26 +122,26 @@ final class ZipContainer implements Container {
         }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
             opener.problem(source, Problem.SOURCE, "encrypted entry");
-            return;
+            return true;
         }
-        if (!zip.canReadEntryData(entry)) {
+        if (!readable) {
             opener.problem(source, Problem.SOURCE, "unsupported compression method " + methodName(entry));
-            return;
+            return true;
         }
         long max = opener.limits().maxFileBytes();
         if (entry.getSize() > max) {
             // A declared size is enough to refuse, never enough to accept.
             opener.problem(source, Problem.LIMIT, "entry larger than " + max + " bytes");
-            return;
+            return false;
         }
         long ratioCap = ratioCap(entry, opener.limits().maxExpansion());
         long cap = Math.min(max, Math.min(ratioCap, Math.max(0, opener.budget())));
         byte[] bytes;
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = data.open()) {
             bytes = Bounded.read(in, cap);
         } catch (IOException | RuntimeException e) {
             opener.problem(source, Problem.SOURCE, "cannot read entry: " + Opener.reason(e));
-            return;
+            return false;
         }
         if (bytes == null) {
             opener.spend(cap);
@@ -85,15 +149,20 @@ final class ZipContainer implements Container {
                     : cap == ratioCap ? "expands more than " + opener.limits().maxExpansion() + " times its packed size"
                     : "unpacking stopped: the file expands to more than " + opener.limits().maxExpansion()
                             + " times its size in total");
-            return;
+            return false;
         }
         opener.spend(bytes.length);
         opener.open(new Item(source, name.path(), new Content.InMemory(bytes), item.depth() + 1));
+        return true;
     }
 
-    /** The most an entry may unpack to: its packed size times the ratio, but never less than the floor. */
+    /**
+     * The most an entry may unpack to: its packed size times the ratio, never less than the floor. A packed size the
+     * stream reader does not know yet leaves only the size limit and the budget of the top-level file.
+     */
     private static long ratioCap(ZipArchiveEntry entry, int maxExpansion) {
-        long packed = Math.max(entry.getCompressedSize(), 1);
+        long packed = entry.getCompressedSize();
+        if (packed < 0) return Long.MAX_VALUE;
         long ratio = packed > Long.MAX_VALUE / Math.max(1, maxExpansion) ? Long.MAX_VALUE : packed * maxExpansion;
         return Math.max(ratio, Opener.EXPANSION_FLOOR);
     }

@@ -86,4 +86,16 @@ class DetectionTest {
         new Sources(Limits.DEFAULT).open(new SourceFile(dir.resolve("gone.txt"), "d/gone.txt", 3), c);
         assertEquals(List.of(new Problem("d/gone.txt", Problem.SOURCE, "not a regular file")), c.problems);
     }
+
+    @Test
+    void headersAfterAByteOrderMarkOrWithObsoleteSpacingAreEmail() throws Exception {
+        assertEquals(Hint.EMAIL, only(Collected.open(dir, "bom.txt", "\ufeffFrom: a@b\nDate: Thu, 8 Mar 2005\n\nx\n")).hint());
+        assertEquals(Hint.EMAIL, only(Collected.open(dir, "old.msg", "Subject :old\nFrom : a@b\n\nx\n")).hint());
+    }
+
+    @Test
+    void mimeEntityWithoutAddressHeadersIsEmail() throws Exception {
+        String mime = "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=x\n\n--x\n\nhi\n--x--\n";
+        assertEquals(Hint.EMAIL, only(Collected.open(dir, "part.msg", mime)).hint());
+    }
 }

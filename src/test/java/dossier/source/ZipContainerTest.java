@@ -174,13 +174,55 @@ class ZipContainerTest {
     }
 
     @Test
-    void emptyOrCorruptZipIsAccountedFor() throws Exception {
+    void emptyZipIsAccountedFor() throws Exception {
         Collected empty = open("empty.zip", zip(entries()), Limits.DEFAULT);
         assertEquals(List.of(new Problem("empty.zip", Problem.SOURCE, "empty zip")), empty.problems);
-        byte[] truncated = java.util.Arrays.copyOf(zip(entries("a.txt", "aaaa", "b.txt", "bbbb")), 40);
-        Collected broken = open("broken.zip", truncated, Limits.DEFAULT);
-        assertEquals(List.of(), broken.inputs);
-        assertEquals(1, broken.problems.size());
-        assertTrue(broken.problems.get(0).reason().startsWith("cannot read zip"), broken.problems.toString());
+    }
+
+    @Test
+    void truncatedZipIsReadInStreamOrderAndReported() throws Exception {
+        byte[] whole = zip(entries("a.txt", "aaaa", "b.txt", "bbbb", "c.txt", "cccc"));
+        int third = indexOf(whole, "c.txt".getBytes(StandardCharsets.US_ASCII)) - 30;
+        Collected c = open("cut.zip", java.util.Arrays.copyOf(whole, third + 10), Limits.DEFAULT);
+        assertEquals(List.of("cut.zip#a.txt", "cut.zip#b.txt"), c.sources());
+        assertTrue(c.problems.get(0).reason().startsWith("zip index unreadable"), c.problems.toString());
+    }
+
+    @Test
+    void bombInADamagedZipEndsAsAProblemQuickly() throws Exception {
+        byte[] whole = zip(entries("zeros.bin", new byte[256 << 20], "after.txt", "x"));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 30);
+        Collected c = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> open("cut.zip", cut, Limits.STRICT));
+        assertEquals(List.of(), c.inputs);
+        assertEquals(Problem.LIMIT, c.problems.get(1).stage(), c.problems.toString());
+        assertEquals("cut.zip#zeros.bin", c.problems.get(1).path());
+        assertEquals("the rest of the damaged zip was not read", c.problems.get(2).reason());
+    }
+
+    @Test
+    void damagedDocumentIsStillOneDocument() throws Exception {
+        byte[] docx = zip(entries("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"));
+        byte[] cut = java.util.Arrays.copyOf(docx, docx.length / 2);
+        Collected c = open("report.docx", cut, Limits.DEFAULT);
+        assertEquals(List.of("report.docx"), c.sources());
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void garbageAfterZipMagicIsAProblem() throws Exception {
+        byte[] junk = "PK\u0003\u0004 this is not a zip at all".getBytes(StandardCharsets.ISO_8859_1);
+        Collected c = open("junk.zip", junk, Limits.DEFAULT);
+        assertEquals(List.of(), c.inputs);
+        assertEquals(1, c.problems.size());
+        assertTrue(c.problems.get(0).reason().startsWith("cannot read zip"), c.problems.toString());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 }

@@ -1,0 +1,75 @@
+package dossier.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs document building and {@code IndexWriter.addDocument} on worker threads (IndexWriter is thread-safe and ids
+ * are already fixed, so order does not matter), with a bound on work in flight. {@link #awaitAll} waits for every
+ * task and rethrows the first failure, so a commit never records a document that was not added.
+ */
+final class ParallelIndexing implements AutoCloseable {
+    /** One indexing step that may fail with an IOException. */
+    @FunctionalInterface
+    interface Task {
+        void run() throws IOException;
+    }
+
+    private static final int IN_FLIGHT = 512;
+    private final ExecutorService pool;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    ParallelIndexing(int threads) {
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "index");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void submit(Task task) {
+        rethrow();
+        slots.acquireUninterruptibly();
+        pool.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    /** Waits until every submitted task has finished. */
+    void awaitAll() {
+        slots.acquireUninterruptibly(IN_FLIGHT);
+        slots.release(IN_FLIGHT);
+        rethrow();
+    }
+
+    private void rethrow() {
+        Throwable t = failure.get();
+        if (t == null) return;
+        if (t instanceof IOException io) throw new UncheckedIOException("cannot index", io);
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        throw new IllegalStateException(t);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
