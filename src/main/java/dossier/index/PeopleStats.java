@@ -94,6 +94,9 @@ final class PeopleStats {
                     nameOnly, person.generic(), emails[p], sent[p], received[p], iso(first[p]), iso(last[p]), 0, 0);
             out.add(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
         }
+        // The directory's own order: most emails first, then by key, whatever order identities came in.
+        out.sort(java.util.Comparator.comparingLong((PeopleStore.Person x) -> -x.summary().emails())
+                .thenComparing(x -> x.summary().key()));
         return out;
     }
 

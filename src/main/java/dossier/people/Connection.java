@@ -14,6 +14,7 @@ import java.util.Map;
 public record Connection(PersonSummary a, PersonSummary b, String domain, long total, long aToB, long bToA,
                          Map<String, Long> months, Listing<Hit> emails) {
     /** True when nobody is connected: an unknown side, or no email between them. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return total == 0;
     }
