@@ -189,8 +189,12 @@ public final class ArchiveWriter implements Closeable {
         }
     }
 
-    /** The Lucene writer, for passes that update what was added (threads); they never commit themselves. */
+    /**
+     * The Lucene writer, once every document added so far is in it, for passes that update what was added (threads);
+     * they never commit themselves.
+     */
     IndexWriter indexWriter() {
+        indexing.awaitAll();
         return writer;
     }
 

@@ -71,6 +71,38 @@ class LkmlThreadsTest {
         }
     }
 
+    @Test
+    void incrementalIngestGivesTheSameThreadsAsOneIngest() throws Exception {
+        Path corpus = Corpora.get("nasty-mime/notmuch/lkml");
+        List<Path> files = RawHeaders.files(corpus);
+        Path first = java.nio.file.Files.createDirectories(tmp.resolve("dump/a")), second = java.nio.file.Files.createDirectories(tmp.resolve("dump/b"));
+        for (int i = 0; i < files.size(); i++) {
+            java.nio.file.Files.copy(files.get(i), (i % 2 == 0 ? first : second).resolve(files.get(i).getFileName().toString().replace(':', '_')));
+        }
+        Archive once = Archive.create(tmp.resolve("once"), "once"), twice = Archive.create(tmp.resolve("twice"), "twice");
+        new Ingest(Ingest.Options.defaults()).run(once, List.of(tmp.resolve("dump")), (f, b) -> Progress.silent());
+        new Ingest(Ingest.Options.defaults()).run(twice, List.of(tmp.resolve("dump/a")), (f, b) -> Progress.silent());
+        new Ingest(Ingest.Options.defaults()).run(twice, List.of(tmp.resolve("dump/b")), (f, b) -> Progress.silent());
+        new Ingest(Ingest.Options.defaults()).run(twice, List.of(tmp.resolve("dump/b")), (f, b) -> Progress.silent()); // nothing new
+        assertEquals(groups(once), groups(twice));
+        try (Searcher a = Searcher.open(once); Searcher b = Searcher.open(twice)) {
+            assertEquals(Directory.open(a).people("", Directory.Order.VOLUME, 0, 10_000),
+                    Directory.open(b).people("", Directory.Order.VOLUME, 0, 10_000));
+        }
+    }
+
+    /** Threads as sets of Message-IDs, so archives with other ids compare. */
+    private static Set<Set<String>> groups(Archive archive) throws Exception {
+        Map<Long, Set<String>> byThread = new HashMap<>();
+        try (Searcher s = Searcher.open(archive)) {
+            for (long id = 1; id <= s.count("*") + 10; id++) {
+                s.item(id).filter(it -> it.email() != null).ifPresent(it ->
+                        byThread.computeIfAbsent(it.thread(), k -> new TreeSet<>()).add(it.email().messageId()));
+            }
+        }
+        return new HashSet<>(byThread.values());
+    }
+
     private static String find(Map<String, String> parent, String x) {
         parent.putIfAbsent(x, x);
         while (!parent.get(x).equals(x)) {
