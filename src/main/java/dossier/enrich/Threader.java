@@ -117,15 +117,17 @@ public final class Threader {
         });
         long gap = window.toMillis();
         Map<String, List<Group>> open = new HashMap<>();
+        Map<String, String> keys = new HashMap<>(); // subjects repeat: normalise each once
+        Map<String, Boolean> replies = new HashMap<>();
         for (int i : dated) {
             Email e = emails.get(i);
-            String key = Subjects.key(e.subject());
+            String key = keys.computeIfAbsent(e.subject(), Subjects::key);
             if (key.isEmpty()) continue;
             List<Group> groups = open.computeIfAbsent(key, k -> new ArrayList<>());
             for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
                 if (e.date() - it.next().last > gap) it.remove(); // dates only grow: it can never match again
             }
-            boolean reply = Subjects.isReply(e.subject());
+            boolean reply = replies.computeIfAbsent(e.subject(), Subjects::isReply);
             if (e.headerless()) {
                 // A reply joins the latest conversation it shares someone with. An original joins only replies still
                 // waiting for theirs (dated before it by a skewed clock), or a copy of itself filed under another

@@ -5,7 +5,9 @@ import dossier.model.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.slf4j.Logger;
@@ -36,17 +38,27 @@ public final class PeoplePass {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index for threading", e);
         }
-        Identities ids = new Identities();
+        // Count each distinct (name, address) once: names are cleaned and parsed per pair, not per occurrence.
+        Map<Address, Long> seen = new HashMap<>();
         for (PeopleScan.Mail m : mails) {
-            for (Address a : m.from()) ids.observe(a.name(), a.address());
-            for (Address a : m.recipients()) ids.observe(a.name(), a.address());
+            for (Address a : m.from()) seen.merge(a, 1L, Long::sum);
+            for (Address a : m.recipients()) seen.merge(a, 1L, Long::sum);
         }
+        Identities ids = new Identities();
+        seen.forEach((a, n) -> ids.observe(a.name(), a.address(), n));
         Identities.Resolution people = ids.resolve();
+        Map<Address, Integer> personOf = new HashMap<>();
+        for (Address a : seen.keySet()) personOf.put(a, people.personOf(a.name(), a.address()));
+        List<PeopleStats.Roles> roles = new ArrayList<>(mails.size());
         List<int[]> participants = new ArrayList<>(mails.size());
-        for (PeopleScan.Mail m : mails) participants.add(PeopleStats.roles(m, people).all());
+        for (PeopleScan.Mail m : mails) {
+            PeopleStats.Roles r = PeopleStats.roles(m, personOf);
+            roles.add(r);
+            participants.add(r.all());
+        }
         long[] threads = ThreadingPass.threads(mails, participants);
         int updates = ThreadingPass.write(writer, mails, threads);
-        PeopleStore.write(archive, PeopleStats.compute(mails, people));
+        PeopleStore.write(archive, PeopleStats.compute(mails, roles, people));
         long distinct = java.util.Arrays.stream(threads).distinct().count();
         Summary s = new Summary(mails.size(), people.people().size(), distinct, updates, (System.nanoTime() - t0) / 1e9);
         LOG.info("connections: {} emails, {} people, {} threads ({} thread ids updated) in {} s", s.emails(), s.people(),

@@ -27,20 +27,30 @@ final class PeopleStats {
     /** The person index of every participant of a mail, with duplicates removed. */
     record Roles(int[] from, int[] recipients, int[] all) {}
 
-    static Roles roles(PeopleScan.Mail m, Identities.Resolution people) {
-        int[] from = persons(m.from(), people);
-        int[] rec = persons(m.recipients(), people);
-        Set<Integer> all = new java.util.TreeSet<>();
-        for (int p : from) all.add(p);
-        for (int p : rec) all.add(p);
-        return new Roles(from, rec, all.stream().mapToInt(Integer::intValue).toArray());
+    /** A mail's participants as person indices, from a map of every (name, address) pair to its person. */
+    static Roles roles(PeopleScan.Mail m, Map<Address, Integer> personOf) {
+        int[] from = persons(m.from(), personOf);
+        int[] rec = persons(m.recipients(), personOf);
+        int[] all = Arrays.copyOf(from, from.length + rec.length);
+        System.arraycopy(rec, 0, all, from.length, rec.length);
+        return new Roles(from, rec, Arrays.stream(all).sorted().distinct().toArray());
     }
 
-    private static int[] persons(List<Address> list, Identities.Resolution people) {
-        return list.stream().mapToInt(a -> people.personOf(a.name(), a.address())).filter(p -> p >= 0).distinct().toArray();
+    private static int[] persons(List<Address> list, Map<Address, Integer> personOf) {
+        int[] out = new int[list.size()];
+        int n = 0;
+        for (Address a : list) {
+            int p = personOf.getOrDefault(a, -1);
+            if (p < 0) continue;
+            boolean dup = false;
+            for (int i = 0; i < n && !dup; i++) dup = out[i] == p;
+            if (!dup) out[n++] = p;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    static List<PeopleStore.Person> compute(List<PeopleScan.Mail> mails, Identities.Resolution people) {
+    /** The people with their counts; {@code roles} holds each mail's participants, in the order of {@code mails}. */
+    static List<PeopleStore.Person> compute(List<PeopleScan.Mail> mails, List<Roles> roles, Identities.Resolution people) {
         int n = people.people().size();
         long[] emails = new long[n], sent = new long[n], received = new long[n];
         long[] first = new long[n], last = new long[n];
@@ -49,8 +59,10 @@ final class PeopleStats {
         Longs pairs = new Longs(), domainPairs = new Longs(), monthPairs = new Longs();
         Map<String, Integer> domainIndex = new LinkedHashMap<>();
         Set<Long> seen = new HashSet<>();
-        for (PeopleScan.Mail m : mails) {
-            Roles r = roles(m, people);
+        Set<String> sentTo = new HashSet<>();
+        for (int i = 0; i < mails.size(); i++) {
+            PeopleScan.Mail m = mails.get(i);
+            Roles r = roles.get(i);
             int month = m.date() == PeopleScan.Mail.NO_DATE ? -1 : month(m.date());
             for (int p : r.all()) {
                 emails[p]++;
@@ -69,9 +81,9 @@ final class PeopleStats {
                     if (seen.add(pack(s, q))) pairs.add(pack(s, q));
                     if (seen.add(pack(q, s))) pairs.add(pack(q, s));
                 }
-                Set<String> domains = new HashSet<>();
-                for (Address a : m.recipients()) if (!a.domain().isEmpty()) domains.add(a.domain());
-                for (String d : domains) domainPairs.add(pack(s, domainIndex.computeIfAbsent(d, k -> domainIndex.size())));
+                sentTo.clear();
+                for (List<Address> l : List.of(m.to(), m.cc(), m.bcc())) for (Address a : l) if (!a.domain().isEmpty()) sentTo.add(a.domain());
+                for (String d : sentTo) domainPairs.add(pack(s, domainIndex.computeIfAbsent(d, k -> domainIndex.size())));
             }
         }
         String[] domainNames = domainIndex.keySet().toArray(new String[0]);

@@ -24,6 +24,8 @@ final class RawHeaders {
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
 
     final Map<String, String> headers = new LinkedHashMap<>();
+    /** The body as written, whitespace removed: copies of one email filed in several folders have equal bodies. */
+    String body = "";
 
     static RawHeaders read(Path file) {
         try {
@@ -34,6 +36,7 @@ final class RawHeaders {
             if (end < 0 || (end2 >= 0 && end2 < end)) end = end2;
             String block = end < 0 ? text : text.substring(0, end);
             RawHeaders h = new RawHeaders();
+            if (end >= 0) h.body = text.substring(end).replaceAll("\\s+", "");
             String name = null;
             for (String line : block.split("\r?\n")) {
                 if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
