@@ -14,7 +14,8 @@ import java.util.Set;
  * Threads a whole archive's emails: first by Message-ID, In-Reply-To and References ({@link Jwz}); then an email
  * with neither header (most of Enron) whose subject says it is a reply or forward ({@code RE: Budget}) joins the most
  * recent earlier conversation with the same {@link Subjects#key subject key} that one of its participants took part
- * in, if that conversation's latest email is at most {@link #window} older. An email without a reply prefix joins
+ * in (or, for a subject of three words or more, the only such conversation), if that conversation's latest email is
+ * at most {@link #window} older. An email without a reply prefix joins
  * only a conversation of replies still missing their original (a clock that ran late) or holding a copy of it (same
  * date, another Message-ID, as Enron files one email in several folders), so weekly reports with the
  * same subject stay apart. Emails with no subject key or no date never join by subject.
@@ -137,6 +138,9 @@ public final class Threader {
                     if ((reply || g.originals.isEmpty() || g.originals.contains(e.date())) && (best == null || g.last > best.last)
                             && overlaps(g.participants, e.participants())) best = g;
                 }
+                // A specific subject ("dinner monday april 23") with one open conversation needs no shared
+                // participant: mail systems rewrite addresses (johnt@austinventures.com, john.thornton@enron.com).
+                if (best == null && reply && groups.size() == 1 && specific(key)) best = groups.get(0);
                 if (best != null) uf.union(best.member, i);
             }
             Group mine = null;
@@ -146,6 +150,11 @@ public final class Threader {
             if (!reply) mine.originals.add(e.date());
             for (int p : e.participants()) mine.participants.add(p);
         }
+    }
+
+    /** Three words or more and fifteen letters or more: unlikely to be two conversations at once. */
+    private static boolean specific(String key) {
+        return key.length() >= 15 && key.split(" ").length >= 3;
     }
 
     private static boolean overlaps(Set<Integer> group, int[] participants) {

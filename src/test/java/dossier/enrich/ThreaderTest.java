@@ -89,6 +89,15 @@ class ThreaderTest {
     }
 
     @Test
+    void specificSubjectReplyJoinsTheOnlyOpenConversationWithoutSharedParticipants() {
+        long[] t = thread(plain(1, "Dinner Monday, April 23", 0, 10, 11), plain(2, "Re: Dinner Monday, April 23", 1, 20, 21));
+        assertArrayEquals(new long[] {1, 1}, t);
+        long[] two = thread(plain(1, "Dinner Monday, April 23", 0, 10), plain(2, "Dinner Monday, April 23", 0, 30),
+                plain(3, "Re: Dinner Monday, April 23", 1, 20));
+        assertArrayEquals(new long[] {1, 2, 3}, two, "two open conversations: no guess");
+    }
+
+    @Test
     void subjectFallbackBridgesAtMostThirtyDays() {
         long[] t = thread(plain(1, "Status", 0, 10, 11), plain(2, "Re: Status", 45, 11, 10),
                 plain(3, "Re: Status", 60, 10, 11));
