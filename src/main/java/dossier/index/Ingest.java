@@ -100,6 +100,7 @@ public final class Ingest {
                 reader.interrupt();
                 pool.shutdownNow();
             }
+            PeoplePass.run(archive, writer.indexWriter()); // threads and people, over the whole archive
             writer.finish();
             progress.done();
             Map<String, Long> c = writer.runCounts();
