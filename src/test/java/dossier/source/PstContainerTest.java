@@ -100,10 +100,13 @@ class PstContainerTest {
         assertFalse(r.item().text().isBlank());
     }
 
-    /** The subject (mail) or summary/name (calendar, vCard) of every item readpst writes of the given types. */
+    /**
+     * The subject (mail) or summary/name (calendar, vCard) of every item readpst writes of the given types. {@code -j 0}:
+     * no forked workers, which could still be writing when readpst itself has exited.
+     */
     private List<String> readpst(Path pst, String types) throws Exception {
         Path out = Files.createTempDirectory(tmp, "readpst");
-        Process p = new ProcessBuilder("readpst", "-q", "-t", types, "-M", "-D", "-o", out.toString(), pst.toString())
+        Process p = new ProcessBuilder("readpst", "-q", "-j", "0", "-t", types, "-M", "-D", "-o", out.toString(), pst.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("readpst.log").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "readpst finished");
         List<String> subjects = new ArrayList<>();
