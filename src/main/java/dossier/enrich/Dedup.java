@@ -18,37 +18,49 @@ public final class Dedup {
     }
 
     /**
-     * The email key, or null when the message has no Message-ID (then only byte identity deduplicates). The body is
-     * normalised by dropping all whitespace, so re-wrapping and CRLF/LF differences do not matter.
+     * A body as deduplication sees it: the hash of its characters with all whitespace dropped, so re-wrapping and
+     * CRLF/LF differences do not matter, and how many such characters there are.
      */
-    public static String emailKey(String messageId, String body) {
+    public record Body(String hash, int visibleChars) {}
+
+    /** Hashes a body once for every key that needs it. */
+    public static Body body(String text) {
+        MessageDigest md = digest();
+        byte[] buf = new byte[8192];
+        int n = 0, visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) continue;
+            visible++;
+            if (n > buf.length - 3) {
+                md.update(buf, 0, n);
+                n = 0;
+            }
+            // UTF-16 code units written as two bytes: the same text always gives the same bytes, which is all a key needs.
+            buf[n++] = (byte) (c >> 8);
+            buf[n++] = (byte) c;
+        }
+        md.update(buf, 0, n);
+        return new Body(HexFormat.of().formatHex(md.digest(), 0, 16), visible);
+    }
+
+    /** The email key, or null when the message has no Message-ID (then only byte identity deduplicates). */
+    public static String emailKey(String messageId, Body body) {
         if (messageId == null || messageId.isBlank()) return null;
-        StringBuilder norm = new StringBuilder(body.length());
-        body.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(norm::appendCodePoint);
-        byte[] h = digest().digest(norm.toString().getBytes(StandardCharsets.UTF_8));
-        return messageId.strip() + " " + HexFormat.of().formatHex(h, 0, 16);
+        return messageId.strip() + " " + body.hash();
     }
 
     /**
-     * The content key: subject, normalised body and the UTC day of the date. Catches copies that mail stores gave new
-     * Message-IDs, other sender forms (an assistant's name, an X.500 address) or a date shifted by hours when filing
-     * them, as every Enron folder copy shows, which the Message-ID key cannot. Copies a day apart (a shift across
-     * midnight) are found by looking up the neighbouring days too. Null when there is no date or no text,
-     * where such a key would join unrelated messages.
+     * The content key: subject, body and the UTC day of the date, as if the email had been dated {@code dayShift} days
+     * later. Catches copies that mail stores gave new Message-IDs, other sender forms (an assistant's name, an X.500
+     * address) or a date shifted by hours when filing them, as every Enron folder copy shows, which the Message-ID key
+     * cannot; lookups also try the day before and after for a shift across midnight. Null when there is no date or
+     * hardly any text, where such a key would join unrelated messages.
      */
-    public static String contentKey(java.time.Instant date, String subject, String body) {
-        return contentKey(date, subject, body, 0);
-    }
-
-    /** The content key as if the email had been dated {@code dayShift} days later: lookups try the day before and after. */
-    public static String contentKey(java.time.Instant date, String subject, String body, int dayShift) {
-        if (date == null) return null;
-        StringBuilder norm = new StringBuilder(body.length() + 100);
-        body.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(norm::appendCodePoint);
-        if (norm.length() < 20) return null;
-        norm.append('\n').append(subject.strip()).append('\n').append(Math.floorDiv(date.toEpochMilli(), 86_400_000L) + dayShift);
-        byte[] h = digest().digest(norm.toString().getBytes(StandardCharsets.UTF_8));
-        return "content " + HexFormat.of().formatHex(h, 0, 16);
+    public static String contentKey(java.time.Instant date, String subject, Body body, int dayShift) {
+        if (date == null || body.visibleChars() < 20) return null;
+        String key = body.hash() + "\n" + subject.strip() + "\n" + (Math.floorDiv(date.toEpochMilli(), 86_400_000L) + dayShift);
+        return "content " + HexFormat.of().formatHex(digest().digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     private static MessageDigest digest() {

@@ -124,10 +124,10 @@ public final class ArchiveWriter implements Closeable {
         String sha = Dedup.sha256(p.bytes());
         blobs.put(sha, p.bytes());
         Long existing = bySha.get(sha);
-        List<String> keys = emailKeys(p);
+        Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
+        List<String> keys = emailKeys(p, body);
         for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
-        if (existing == null && p.email() != null) {
-            String body = p.email().plainBody() + p.email().htmlBody();
+        if (existing == null && body != null) {
             for (int shift : new int[] {-1, 1}) {
                 String k = Dedup.contentKey(p.date(), p.email().subject(), body, shift);
                 if (existing == null && k != null) existing = byEmailKey.get(k);
@@ -153,13 +153,12 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */
-    private static List<String> emailKeys(Parsed p) {
-        if (p.email() == null) return List.of();
-        String body = p.email().plainBody() + p.email().htmlBody();
+    private static List<String> emailKeys(Parsed p, Dedup.Body body) {
+        if (body == null) return List.of();
         List<String> keys = new ArrayList<>(2);
         String byId = Dedup.emailKey(p.email().messageId(), body);
         if (byId != null) keys.add(byId);
-        String byContent = Dedup.contentKey(p.date(), p.email().subject(), body);
+        String byContent = Dedup.contentKey(p.date(), p.email().subject(), body, 0);
         if (byContent != null) keys.add(byContent);
         return keys;
     }
