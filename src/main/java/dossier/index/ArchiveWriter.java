@@ -144,12 +144,22 @@ public final class ArchiveWriter implements Closeable {
         for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
-        for (Parsed c : p.children()) children.add(add(c, id));
+        for (Parsed c : p.children()) children.add(add(datedLike(c, p), id));
         ItemDocuments.NewItem item = new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0);
         indexing.submit(() -> writer.addDocument(ItemDocuments.toDocument(item)));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
+    }
+
+    /**
+     * An attachment without a date of its own takes its email's, so that date filters, sorting and the histogram
+     * place it where a reader would look for it.
+     */
+    private static Parsed datedLike(Parsed child, Parsed parent) {
+        if (child.date() != null || parent.date() == null) return child;
+        return new Parsed(child.kind(), child.source(), child.name(), child.bytes(), child.title(), parent.date(),
+                child.text(), child.contentType(), child.language(), child.email(), child.meta(), child.children());
     }
 
     /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */
