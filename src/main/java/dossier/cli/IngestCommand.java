@@ -33,8 +33,22 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Archive name for a new archive (default: the first source's name).")
     String name;
 
-    @Option(names = "--limits", paramLabel = "default|strict", description = "Bounds for hostile input (default: default).")
+    @Option(names = "--limits", paramLabel = "default|strict", description = {
+            "Bounds for hostile input (default: default). Beyond a bound a file becomes a problem, never a failed run.",
+            "  default: files up to 512 MiB, nesting 16 deep, 100,000 entries per container, unpacking at most 200x, "
+                    + "5,000,000 characters of text per item, 1 MiB of mail headers, 120 s per file",
+            "  strict:  64 MiB, 8 deep, 10,000 entries, 50x, 1,000,000 characters, 256 KiB of headers, 20 s per file"})
     String limits = "default";
+
+    @Option(names = "--isolation", paramLabel = "process|none", description = {
+            "Where documents and attachments are parsed (default: process): in worker processes that are killed when "
+                    + "a file hangs or exhausts their memory, or in this process (none: faster to start, but one "
+                    + "hostile file can stall a thread or stop the run)."})
+    String isolation = "process";
+
+    /** Commit interval in items; small values let tests interrupt an ingest between commits. */
+    @Option(names = "--commit-every", paramLabel = "ITEMS", hidden = true)
+    long commitEvery = 20_000;
 
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders and files to ingest.")
     List<Path> sources;
@@ -50,11 +64,17 @@ final class IngestCommand implements Callable<Integer> {
             case "strict" -> Limits.STRICT;
             default -> throw new Main.UsageError("--limits must be default or strict");
         };
+        Ingest.Isolation iso = switch (isolation.toLowerCase(Locale.ROOT)) {
+            case "process" -> Ingest.Isolation.PROCESS;
+            case "none" -> Ingest.Isolation.NONE;
+            default -> throw new Main.UsageError("--isolation must be process or none");
+        };
+        if (commitEvery < 1) throw new Main.UsageError("--commit-every must be at least 1");
         Path dir = archive.dir();
         String archiveName = name != null ? name : sources.get(0).toAbsolutePath().normalize().getFileName() + "";
         Archive a = Archive.create(dir, archiveName);
         boolean terminal = System.console() != null && format == Format.text;
-        Ingest ingest = new Ingest(new Ingest.Options(threads, l, 20_000));
+        Ingest ingest = new Ingest(new Ingest.Options(threads, l, commitEvery, iso));
         Ingest.Summary s = ingest.run(a, sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
                 (files, bytes) -> new Progress(System.err, terminal, files, bytes));
         if (format == Format.json) {

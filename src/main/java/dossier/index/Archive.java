@@ -53,9 +53,11 @@ public final class Archive {
                     }
                 }
             }
-            Files.createDirectories(dir.resolve("blobs"));
+            // archive.json first: a run killed before it exists leaves only hidden files, which the next run accepts.
+            Files.createDirectories(dir);
             Archive a = new Archive(dir);
             a.writeInfo(new Info(name, Map.of(), null));
+            Files.createDirectories(dir.resolve("blobs"));
             return a;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create archive at " + dir, e);
@@ -100,7 +102,7 @@ public final class Archive {
         build.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
         build.put("java", Runtime.version().toString());
         try {
-            Path tmp = dir.resolve("archive.json.tmp");
+            Path tmp = dir.resolve(".archive.json.tmp");
             JSON.writeValue(tmp.toFile(), n);
             Files.move(tmp, dir.resolve("archive.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -74,6 +74,7 @@ public final class ArchiveWriter implements Closeable {
             run.put(c, 0L);
         }
         blobs = new BlobStore(archive.blobsDir());
+        blobs.removeLeftovers();
         indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
         boolean newManifest = !Files.exists(archive.manifest());
         manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
@@ -162,6 +163,16 @@ public final class ArchiveWriter implements Closeable {
     public void problem(Problem p) {
         problems.append(Problems.line(p));
         bump("problems");
+    }
+
+    /**
+     * Records a problem the listing found (a symlink, an unreadable folder) once per archive: the path is kept with the
+     * ingested files, so re-running the command, after an interruption or to add more, does not record it again.
+     */
+    public void listingProblem(Problem p) {
+        if (!ingested.add(p.path())) return;
+        problem(p);
+        files.append(p.path());
     }
 
     /** Marks a top-level file as fully ingested; it is skipped by later runs once committed. */

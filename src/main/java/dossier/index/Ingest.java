@@ -4,7 +4,10 @@ import dossier.model.Limits;
 import dossier.model.ParseResult;
 import dossier.model.Problem;
 import dossier.model.RawInput;
+import dossier.parse.Deadline;
+import dossier.parse.Extractor;
 import dossier.parse.Parser;
+import dossier.parse.isolation.ProcessExtractor;
 import dossier.source.InputSink;
 import dossier.source.SourceFile;
 import dossier.source.Sources;
@@ -14,12 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread walks the dump in sorted order and
@@ -27,10 +36,28 @@ import java.util.concurrent.Semaphore;
  * found and adds them to the archive. So ids depend on the dump alone, never on the number of threads.
  */
 public final class Ingest {
-    /** How an ingest runs. */
-    public record Options(int threads, Limits limits, long commitEveryItems) {
+    /**
+     * How an ingest runs.
+     *
+     * @param isolation where Tika runs: in worker processes (the default; contains hangs, heap exhaustion and crashes)
+     *                  or in this JVM (faster to start; a hang costs a parse thread, an out-of-memory the run)
+     */
+    public record Options(int threads, Limits limits, long commitEveryItems, Isolation isolation) {
+        public Options(int threads, Limits limits, long commitEveryItems) {
+            this(threads, limits, commitEveryItems, Isolation.PROCESS);
+        }
+
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), Limits.DEFAULT, 20_000);
+        }
+    }
+
+    /** Where text extraction runs. */
+    public enum Isolation {
+        PROCESS, NONE;
+
+        Extractor open(int workers) {
+            return this == NONE ? Extractor.inProcess() : new ProcessExtractor(ProcessExtractor.Options.forWorkers(workers));
         }
     }
 
@@ -40,21 +67,38 @@ public final class Ingest {
 
     /** One step of the ordered stream from the reader to the writer. */
     private sealed interface Step {}
-    private record Parse(Future<ParseResult> result, String source, int permits, long bytes) implements Step {}
+    private record Parse(Future<ParseResult> result, Parsing task, int permits) implements Step {}
     private record Trouble(Problem problem) implements Step {}
     private record FileEnd(SourceFile file) implements Step {}
     private record End(Throwable failure) implements Step {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final int MAX_PERMITS = 256 << 20 >> 10; // bytes in flight, in KiB: 256 MiB
 
     private final Options options;
     private final Sources sources;
-    private final Parser parser;
 
     public Ingest(Options options) {
         this.options = options;
         this.sources = new Sources(options.limits());
-        this.parser = new Parser(options.limits());
+    }
+
+    /** One input's parse, remembering when it started so the watchdog can tell slow from stuck. */
+    private static final class Parsing implements Callable<ParseResult> {
+        final RawInput input;
+        final Parser parser;
+        volatile long startedNanos;
+
+        Parsing(RawInput input, Parser parser) {
+            this.input = input;
+            this.parser = parser;
+        }
+
+        @Override
+        public ParseResult call() {
+            startedNanos = System.nanoTime();
+            return parser.parse(input);
+        }
     }
 
     /** Ingests the roots into the archive, resuming after the last committed file, and commits at the end. */
@@ -63,23 +107,29 @@ public final class Ingest {
         try (ArchiveWriter writer = ArchiveWriter.open(archive)) {
             List<Problem> listing = new ArrayList<>();
             List<SourceFile> all = sources.list(roots, listing::add);
-            listing.forEach(writer::problem);
+            listing.forEach(writer::listingProblem);
             List<SourceFile> todo = all.stream().filter(f -> !writer.alreadyIngested(f.display())).toList();
             long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
             Progress progress = progressFactory.create(todo.size(), totalBytes);
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
-                Thread t = new Thread(r, "parse");
-                t.setDaemon(true);
-                return t;
-            });
-            BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, options.threads() * 64));
+            int threads = Math.max(1, options.threads());
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "parse");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, threads * 64));
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
-            Thread reader = Thread.ofPlatform().name("sources").daemon().start(() -> read(todo, pool, queue, inFlight));
-            try {
-                consume(queue, inFlight, writer, progress);
-            } finally {
-                reader.interrupt();
-                pool.shutdownNow();
+            try (Extractor extractor = options.isolation().open(threads)) {
+                Parser parser = new Parser(options.limits(), extractor);
+                Thread reader = Thread.ofPlatform().name("sources").daemon()
+                        .start(() -> read(todo, parser, pool, queue, inFlight));
+                try {
+                    consume(queue, inFlight, writer, progress, pool);
+                } finally {
+                    reader.interrupt();
+                    pool.shutdownNow();
+                }
             }
             writer.finish();
             progress.done();
@@ -91,7 +141,8 @@ public final class Ingest {
         }
     }
 
-    private void read(List<SourceFile> files, ExecutorService pool, BlockingQueue<Step> queue, Semaphore inFlight) {
+    private void read(List<SourceFile> files, Parser parser, ExecutorService pool, BlockingQueue<Step> queue,
+                      Semaphore inFlight) {
         try {
             for (SourceFile file : files) {
                 sources.open(file, new InputSink() {
@@ -100,8 +151,8 @@ public final class Ingest {
                         int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
                         try {
                             inFlight.acquire(permits);
-                            Future<ParseResult> f = CompletableFuture.supplyAsync(() -> parser.parse(in), pool);
-                            queue.put(new Parse(f, in.source(), permits, in.bytes().length));
+                            Parsing task = new Parsing(in, parser);
+                            queue.put(new Parse(pool.submit(task), task, permits));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new IllegalStateException("ingest stopped");
@@ -121,14 +172,14 @@ public final class Ingest {
         }
     }
 
-    private void consume(BlockingQueue<Step> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress)
-            throws InterruptedException {
+    private void consume(BlockingQueue<Step> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress,
+                         ThreadPoolExecutor pool) throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
             Step step = queue.take();
             switch (step) {
                 case Parse p -> {
-                    ParseResult r = result(p);
+                    ParseResult r = result(p, pool);
                     inFlight.release(p.permits());
                     r.problems().forEach(writer::problem);
                     if (r.item() != null) {
@@ -136,9 +187,9 @@ public final class Ingest {
                         items++;
                         sinceCommit++;
                     } else if (r.problems().isEmpty()) {
-                        writer.problem(new Problem(p.source(), Problem.PARSE, "nothing could be read"));
+                        writer.problem(new Problem(p.task().input.source(), Problem.PARSE, "nothing could be read"));
                     }
-                    bytes += p.bytes();
+                    bytes += p.task().input.bytes().length;
                 }
                 case Trouble t -> writer.problem(t.problem());
                 case FileEnd f -> {
@@ -159,13 +210,33 @@ public final class Ingest {
         }
     }
 
-    private ParseResult result(Parse p) throws InterruptedException {
-        try {
-            return p.result().get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new ParseResult(null, List.of(new Problem(p.source(), Problem.PARSE, Problem.reasonOf(cause))));
+    /**
+     * Waits for a parse, at most the time limit per file (plus a grace for the work after an extraction deadline)
+     * from the moment it started. A parse past that is abandoned: its thread cannot be stopped (mime4j, or Tika
+     * running in process), so it is left to finish or hang on its own and a new thread takes its place.
+     */
+    private ParseResult result(Parse p, ThreadPoolExecutor pool) throws InterruptedException {
+        Duration limit = options.limits().timePerFile();
+        long patience = limit.toNanos() + Math.max(TimeUnit.SECONDS.toNanos(2), limit.toNanos() / 2);
+        RawInput in = p.task().input;
+        while (true) {
+            try {
+                long started = p.task().startedNanos;
+                long wait = started == 0 ? patience : started + patience - System.nanoTime();
+                if (started != 0 && wait <= 0) break;
+                return p.result().get(Math.max(1, wait), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // not started yet (queued behind others) or past its time: the loop decides
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                return new ParseResult(null, List.of(new Problem(in.source(), Problem.PARSE, Problem.reasonOf(cause))));
+            }
         }
+        p.result().cancel(true);
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+        LOG.warn("{}: {}; its parse thread is abandoned", in.source(), Deadline.timedOut(limit));
+        return Parser.timedOut(in, limit);
     }
 
     private static void put(BlockingQueue<Step> queue, Step step) {

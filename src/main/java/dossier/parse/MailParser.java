@@ -24,9 +24,12 @@ final class MailParser {
     static final String MESSAGE = "message/rfc822";
 
     private final Limits limits;
+    private final Extract tika;
 
-    MailParser(Limits limits) {
+    /** A parser for one input: {@code tika} reads its attachments within the input's deadline. */
+    MailParser(Limits limits, Extract tika) {
         this.limits = limits;
+        this.tika = tika;
     }
 
     /**
@@ -68,7 +71,7 @@ final class MailParser {
                 String childName = filename != null ? filename : "attachment-" + n;
                 children.add(type.equals(MESSAGE)
                         ? embedded(childSource, filename, part.content(), depth, problems)
-                        : Attachments.of(childSource, childName, part.content(), limits, problems));
+                        : Attachments.of(childSource, childName, part.content(), tika, problems));
             }
         }
 

@@ -8,13 +8,15 @@ import dossier.model.ParseResult;
 import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one raw input into an item tree: mime4j for mail, Tika for everything else. Never throws (except
+ * Turns one raw input into an item tree: mime4j for mail (in this JVM: bounded by the limits, and fast), an
+ * {@link Extractor} for documents and attachments (Tika, by default in worker processes). Never throws (except
  * OutOfMemoryError): what cannot be read becomes a problem, and the input still yields an item so its original is
- * kept.
+ * kept. Everything read from one input shares one deadline, {@link Limits#timePerFile()}.
  *
  * <pre>{@code
  * Parser parser = new Parser(Limits.DEFAULT);
@@ -22,26 +24,33 @@ import java.util.List;
  * }</pre>
  *
  * <p>Thread-safe: one instance serves every worker thread; each call uses its own mime4j parser and the shared,
- * thread-safe Tika parser.
+ * thread-safe extractor.
  */
 public final class Parser {
-    private final MailParser mail;
-    private final DocumentParser documents;
+    private final Limits limits;
+    private final Extractor extractor;
 
+    /** A parser that runs Tika in this JVM: for tests of parsing logic and tools. */
     public Parser(Limits limits) {
-        this.mail = new MailParser(limits);
-        this.documents = new DocumentParser(limits);
+        this(limits, Extractor.inProcess());
+    }
+
+    public Parser(Limits limits, Extractor extractor) {
+        this.limits = limits;
+        this.extractor = extractor;
     }
 
     /** Parses one input. */
     public ParseResult parse(RawInput input) {
         List<Problem> problems = new ArrayList<>();
         boolean email = false;
+        Deadline deadline = Deadline.after(limits.timePerFile());
+        Extract tika = (bytes, name) -> extractor.extract(bytes, name, limits.maxTextChars(), deadline);
         try {
             email = Sniff.isEmail(input);
             Parsed item = email
-                    ? mail.parse(input.source(), input.name(), input.bytes(), 0, problems)
-                    : documents.parse(input, problems);
+                    ? new MailParser(limits, tika).parse(input.source(), input.name(), input.bytes(), 0, problems)
+                    : new DocumentParser(tika).parse(input, problems);
             return new ParseResult(item, problems);
         } catch (OutOfMemoryError e) {
             throw e;
@@ -49,6 +58,16 @@ public final class Parser {
             problems.add(new Problem(input.source(), Problem.PARSE, Problem.reasonOf(t)));
             return new ParseResult(bare(input, email), problems);
         }
+    }
+
+    /**
+     * What an input whose parse was abandoned after {@code limit} yields: its original, kept unread, and the problem.
+     * For the ingest's watchdog, which cannot stop the thread but stops waiting for it.
+     */
+    public static ParseResult timedOut(RawInput input, Duration limit) {
+        boolean email = input.hint() == RawInput.Hint.EMAIL || Sniff.looksLikeHeaders(input.bytes());
+        return new ParseResult(bare(input, email),
+                List.of(new Problem(input.source(), Problem.PARSE, Deadline.timedOut(limit))));
     }
 
     /** An item with the original bytes and nothing read from them. */

@@ -31,13 +31,14 @@ import org.apache.tika.sax.BodyContentHandler;
 /**
  * Detects types and extracts text and metadata with Apache Tika. One Tika configuration is built on first use and
  * shared (Tika's parsers are thread-safe); it leaves out OCR and every parser that runs an external program, so no
- * file can make us start a process. XML parsing keeps Tika's default: no external entities. Thread-safe.
+ * file can make us start a process. XML parsing keeps Tika's default: no external entities. Thread-safe. Public for
+ * the extraction worker ({@code dossier.parse.isolation.ExtractWorker}); the parse stage goes through {@link Extractor}.
  */
-final class TextExtractor {
+public final class TextExtractor {
     private TextExtractor() {}
 
     /** What Tika read from one file; {@code problem} is null when nothing went wrong. */
-    record Extraction(String text, String contentType, DocMeta meta, String problem) {}
+    public record Extraction(String text, String contentType, DocMeta meta, String problem) {}
 
     private static final String CONFIG_XML = """
             <properties>
@@ -96,7 +97,7 @@ final class TextExtractor {
     private static final int CACHED_TEXT_MAX = 100_000;
 
     /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
-    static Extraction extract(byte[] bytes, String name, int maxChars) {
+    public static Extraction extract(byte[] bytes, String name, int maxChars) {
         String key = sha256(bytes) + "/" + maxChars + "/" + name;
         Extraction cached = RECENT.get(key);
         if (cached != null) return cached;
