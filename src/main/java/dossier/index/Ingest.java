@@ -59,6 +59,16 @@ public final class Ingest {
         Extractor open(int workers) {
             return this == NONE ? Extractor.inProcess() : new ProcessExtractor(ProcessExtractor.Options.forWorkers(workers));
         }
+
+        /**
+         * How long the ingest waits for one input's parse before it abandons it: the time limit, a grace for the
+         * work after an extraction deadline, and with workers the time one may take to start (not the file's fault).
+         */
+        Duration patience(Duration limit) {
+            Duration grace = limit.dividedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? limit.dividedBy(2) : Duration.ofSeconds(2);
+            Duration p = limit.plus(grace);
+            return this == NONE ? p : p.plus(ProcessExtractor.Options.forWorkers(1).startup());
+        }
     }
 
     /** What an ingest did, as the summary prints it. */
@@ -217,16 +227,16 @@ public final class Ingest {
      */
     private ParseResult result(Parse p, ThreadPoolExecutor pool) throws InterruptedException {
         Duration limit = options.limits().timePerFile();
-        long patience = limit.toNanos() + Math.max(TimeUnit.SECONDS.toNanos(2), limit.toNanos() / 2);
+        long patience = options.isolation().patience(limit).toNanos();
         RawInput in = p.task().input;
         while (true) {
             try {
                 long started = p.task().startedNanos;
-                long wait = started == 0 ? patience : started + patience - System.nanoTime();
-                if (started != 0 && wait <= 0) break;
-                return p.result().get(Math.max(1, wait), TimeUnit.NANOSECONDS);
+                long wait = started == 0 ? patience : Math.max(1, started + patience - System.nanoTime());
+                return p.result().get(wait, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                // not started yet (queued behind others) or past its time: the loop decides
+                long started = p.task().startedNanos; // zero: still queued behind others, so not late
+                if (started != 0 && System.nanoTime() - started >= patience) break;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 return new ParseResult(null, List.of(new Problem(in.source(), Problem.PARSE, Problem.reasonOf(cause))));

@@ -116,12 +116,16 @@ public final class ProcessExtractor implements Extractor {
         try {
             if (closed) return failed(bytes, name, "ingest stopped");
             w = idle.pollFirst();
+            Duration timeout = deadline.left();
             if (w == null) {
+                long t0 = System.nanoTime();
                 w = Worker.start(command, timer, options.startup());
                 all.add(w);
                 if (closed) w.kill(); // close() ran while this one started
+                // Starting a worker is not the file's fault: its time does not count against the file.
+                timeout = timeout.plusNanos(System.nanoTime() - t0);
             }
-            Extraction x = w.extract(bytes, name, maxChars, deadline.left(), deadline.reason());
+            Extraction x = w.extract(bytes, name, maxChars, timeout, deadline.reason());
             if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
             return x;
         } catch (Worker.Died d) {
