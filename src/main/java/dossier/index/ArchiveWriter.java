@@ -32,8 +32,9 @@ import org.apache.lucene.util.Bits;
  * exactly. Not thread-safe: one ingest thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes",
-            FILES = "filesBytes", SCHEMA = "schema";
+    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema";
+    /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
+    static final String MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes";
     /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
     public static final List<String> COUNTS = List.of("files", "items", "emails", "attachments", "documents", "duplicates", "problems");
 
