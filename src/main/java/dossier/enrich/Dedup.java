@@ -30,16 +30,23 @@ public final class Dedup {
     }
 
     /**
-     * The content key: sender, date, subject and normalised body. Catches copies that mail stores gave new
-     * Message-IDs when filing them (every Enron folder copy has its own), which the Message-ID key cannot. Null when
-     * the message has neither a date nor a sender, where such a key would join unrelated messages.
+     * The content key: subject, normalised body and the UTC day of the date. Catches copies that mail stores gave new
+     * Message-IDs, other sender forms (an assistant's name, an X.500 address) or a date shifted by hours when filing
+     * them, as every Enron folder copy shows, which the Message-ID key cannot. Copies a day apart (a shift across
+     * midnight) are found by looking up the neighbouring days too. Null when there is no date or no text,
+     * where such a key would join unrelated messages.
      */
-    public static String contentKey(String from, java.time.Instant date, String subject, String body) {
-        if (date == null || from == null || from.isBlank()) return null;
+    public static String contentKey(java.time.Instant date, String subject, String body) {
+        return contentKey(date, subject, body, 0);
+    }
+
+    /** The content key as if the email had been dated {@code dayShift} days later: lookups try the day before and after. */
+    public static String contentKey(java.time.Instant date, String subject, String body, int dayShift) {
+        if (date == null) return null;
         StringBuilder norm = new StringBuilder(body.length() + 100);
-        norm.append(from.strip().toLowerCase(java.util.Locale.ROOT)).append('\n').append(date.toEpochMilli()).append('\n')
-                .append(subject.strip()).append('\n');
         body.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(norm::appendCodePoint);
+        if (norm.length() < 20) return null;
+        norm.append('\n').append(subject.strip()).append('\n').append(Math.floorDiv(date.toEpochMilli(), 86_400_000L) + dayShift);
         byte[] h = digest().digest(norm.toString().getBytes(StandardCharsets.UTF_8));
         return "content " + HexFormat.of().formatHex(h, 0, 16);
     }

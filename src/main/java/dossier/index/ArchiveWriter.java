@@ -128,6 +128,13 @@ public final class ArchiveWriter implements Closeable {
         Long existing = bySha.get(sha);
         List<String> keys = emailKeys(p);
         for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
+        if (existing == null && p.email() != null) {
+            String body = p.email().plainBody() + p.email().htmlBody();
+            for (int shift : new int[] {-1, 1}) {
+                String k = Dedup.contentKey(p.date(), p.email().subject(), body, shift);
+                if (existing == null && k != null) existing = byEmailKey.get(k);
+            }
+        }
         if (existing != null) {
             manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
@@ -147,15 +154,14 @@ public final class ArchiveWriter implements Closeable {
         return id;
     }
 
-    /** The keys under which an email is the same as another: Message-ID plus body, and sender, date, subject plus body. */
+    /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */
     private static List<String> emailKeys(Parsed p) {
         if (p.email() == null) return List.of();
         String body = p.email().plainBody() + p.email().htmlBody();
         List<String> keys = new ArrayList<>(2);
         String byId = Dedup.emailKey(p.email().messageId(), body);
         if (byId != null) keys.add(byId);
-        String from = p.email().from().isEmpty() ? null : p.email().from().get(0).display();
-        String byContent = Dedup.contentKey(from, p.date(), p.email().subject(), body);
+        String byContent = Dedup.contentKey(p.date(), p.email().subject(), body);
         if (byContent != null) keys.add(byContent);
         return keys;
     }

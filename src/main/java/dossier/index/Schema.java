@@ -84,7 +84,7 @@ public final class Schema {
     public static final String THREAD = "thread";
     /** Message-ID without angle brackets: keyword, stored. */
     public static final String MESSAGE_ID = "messageId";
-    /** The email dedup keys (Message-ID plus body hash; sender, date, subject plus body): keyword, stored, so a resumed ingest can rebuild its map. */
+    /** The email dedup keys (Message-ID plus body hash; subject, body plus day): keyword, stored, so a resumed ingest can rebuild its map. */
     public static final String DEDUP = "dedup";
     /** In-Reply-To Message-ID without angle brackets: keyword, stored. */
     public static final String IN_REPLY_TO = "inReplyTo";
@@ -112,7 +112,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new EnglishPossessiveFilter(source);
+                TokenStream s = new EnglishPossessiveFilter(new SplitDotsFilter(source));
                 s = new LowerCaseFilter(s);
                 s = new ASCIIFoldingFilter(s);
                 s = new PorterStemFilter(s);
@@ -132,7 +132,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(new SplitDotsFilter(source)));
                 return new TokenStreamComponents(source, s);
             }
 

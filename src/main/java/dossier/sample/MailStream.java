@@ -51,6 +51,12 @@ final class MailStream {
         return m;
     }
 
+    /** A new message (never a reply or list post) at position {@code index} of the timeline. */
+    Message fresh(int index) {
+        number++;
+        return fresh(timeline.at(index, r).atZone(Company.HOME));
+    }
+
     private Message fresh(ZonedDateTime date) {
         boolean external = r.nextInt(100) < 15;
         Topic topic;

@@ -1,11 +1,8 @@
 package dossier.sample;
 
-import dossier.sample.Lexicon.Topic;
-import dossier.sample.Message.Attachment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +28,8 @@ import java.util.stream.Stream;
  * <li>{@code documents/<Department>/<title>.<ext>}: standalone docx, xlsx, pdf, txt and csv files.
  * <li>{@code documents/archive-2013.zip}: three documents and one .eml with CRLF line ends.
  * </ul>
- * Counts: {@code emails} counts every .eml file, mbox message and emailed zipped; {@code documents} counts the
- * standalone files and those in the zip.
+ * Counts: {@code emails} counts every .eml file, mbox message and zipped .eml (duplicates included);
+ * {@code documents} counts the standalone files and those in the zip.
  *
  * <p>Planted for demos and tests (in every dump of at least 50 emails, whatever the seed):
  * <ul>
@@ -101,7 +98,6 @@ public final class SampleGenerator {
         int regular = spec.emails() - story.size() - zipEmails - duplicates;
         MailStream stream = new MailStream(company, texts, pool, new Timeline(regular), root.split());
         SplittableRandom filing = root.split();
-        SplittableRandom docRandom = root.split();
 
         try (DumpWriter writer = new DumpWriter(out, company.ceo)) {
             int s = 0;
@@ -117,57 +113,17 @@ public final class SampleGenerator {
             progress.progress(writer.emails(), writer.documents());
 
             int zipped = spec.documents() >= 10 ? ZIP_DOCUMENTS : 0;
-            writeDocuments(spec.documents() - zipped, documents, writer, docRandom, progress);
-            if (zipped > 0 || zipEmails > 0) writeZip(zipped, zipEmails, stream, regular, documents, writer, docRandom);
+            DocumentShelf shelf = new DocumentShelf(documents, spec.seed());
+            shelf.writeStandalone(spec.documents() - zipped, writer, progress);
+            if (zipped > 0 || zipEmails > 0) shelf.writeZip(zipped, zipEmails > 0 ? savedMail(stream, regular) : null, writer);
             progress.progress(writer.emails(), writer.documents());
             return new Summary(writer.emails(), writer.documents(), writer.files(), writer.bytes());
         }
     }
 
-    private static void writeDocuments(int count, Documents documents, DumpWriter writer, SplittableRandom r,
-            ProgressListener progress) throws IOException {
-        Timeline timeline = new Timeline(count);
-        for (int d = 0; d < count; d++) {
-            ZonedDateTime date = timeline.at(d, r).atZone(Company.HOME);
-            String kind = documentKind(r);
-            Topic topic = topicWith(kind, r);
-            Attachment file = documents.make(kind, topic, date, r);
-            writer.document(topic.departments().get(0), file.name(), file.bytes());
-            if ((d + 1) % 100 == 0) progress.progress(writer.emails(), writer.documents());
-        }
-    }
-
-    /** {@code documents/archive-2013.zip}: a few documents of 2013 in folders, and one saved email (CRLF). */
-    private static void writeZip(int docs, int emails, MailStream stream, int regular, Documents documents,
-            DumpWriter writer, SplittableRandom r) throws IOException {
-        List<OfficeFiles.Entry> entries = new ArrayList<>();
-        Timeline year2013 = new Timeline(docs + 1);
-        for (int d = 0; d < docs; d++) {
-            String kind = Documents.KINDS.get(d % 3);
-            Topic topic = topicWith(kind, r);
-            Attachment file = documents.make(kind, topic, year2013.at(0, r).atZone(Company.HOME), r);
-            entries.add(new OfficeFiles.Entry("archive-2013/" + topic.departments().get(0) + "/" + file.name(), file.bytes()));
-        }
-        if (emails > 0) {
-            // An index in the first quarter of the timeline dates the saved message in 2013; 7 mod 20 would be a list post.
-            int index = regular / 4 % 20 == 7 ? regular / 4 + 1 : regular / 4;
-            Message m = stream.next(index);
-            String name = m.subject().replaceAll("[^A-Za-z0-9 .,()-]", "_") + ".eml";
-            entries.add(new OfficeFiles.Entry("archive-2013/Saved mail/" + name, MessageWriter.render(m, false, "\r\n")));
-        }
-        byte[] zip = OfficeFiles.zip(entries, java.time.LocalDate.of(2013, 12, 31).atStartOfDay(Company.HOME).toInstant());
-        writer.zip("archive-2013.zip", zip, docs, emails);
-    }
-
-    private static String documentKind(SplittableRandom r) {
-        int x = r.nextInt(100);
-        return x < 30 ? "docx" : x < 50 ? "xlsx" : x < 80 ? "pdf" : x < 92 ? "txt" : "csv";
-    }
-
-    private static Topic topicWith(String kind, SplittableRandom r) {
-        List<Topic> topics = new ArrayList<>();
-        for (Topic t : Lexicon.get().topics()) if (t.attachmentKinds().contains(kind)) topics.add(t);
-        return topics.isEmpty() ? Lexicon.get().topic("admin") : Lexicon.pick(topics, r);
+    /** One more message for the zip: a new one (not a reply to late mail), dated early in the period. */
+    private static Message savedMail(MailStream stream, int regular) {
+        return stream.fresh(regular / 4);
     }
 
     private static void requireEmpty(Path out) throws IOException {

@@ -138,9 +138,10 @@ class QueryParserTest {
     void subjectAndFilenameAnalyseLikeTheIndex() throws Exception {
         assertEquals("(subject:negoti)^3.0", show("subject:negotiating"));
         assertEquals("(subject:\"q3 budget\"~2)^3.0", show("subject:\"Q3 budget\"~2"));
-        assertEquals("filename:report.pdf", show("filename:Report.pdf"));
+        // File names are split into words at dots (Schema.filenameAnalyzer), on both sides.
+        assertEquals("+filename:report +filename:pdf", show("filename:Report.pdf"));
         assertEquals("filename:*.pdf", show("filename:*.PDF"));
-        assertEquals("+filename:q3 +filename:plan.xlsx", show("filename:\"q3 plan.xlsx\""));
+        assertEquals("+filename:q3 +filename:plan +filename:xlsx", show("filename:\"q3 plan.xlsx\""));
     }
 
     @Test
@@ -193,7 +194,7 @@ class QueryParserTest {
 
     @Test
     void unknownOperatorIsOrdinaryText() throws Exception {
-        assertEquals("(subject:\"http x.com\")^3.0 text:\"http x.com\" (+filename:http +filename:x.com)",
+        assertEquals("(subject:\"http x com\")^3.0 text:\"http x com\" (+filename:http +filename:x +filename:com)",
                 show("http://x.com"));
         assertEquals(parse("re budget"), parse("re: budget"));
         // The standard tokenizer keeps foo:bar whole (UAX#29), on both sides.

@@ -46,18 +46,21 @@ class SearchQualityTest {
                 Optional<Item> maybe = s.item(1 + random.nextLong(max));
                 if (maybe.isEmpty() || maybe.get().kind() != Kind.EMAIL) continue;
                 Item it = maybe.get();
-                List<String> words = words(it.text());
-                if (words.size() < 30) continue;
+                String own = ownText(it.text());
+                List<String> words = words(own);
+                List<String> phraseWindow = phraseWindow(own, random);
+                if (words.size() < 30 || phraseWindow == null) continue;
                 picked++;
                 List<String> rare = rarest(s, words, 3);
                 record(rr, "rare words", s, it, String.join(" ", rare));
                 String subject = it.email().subject().replaceAll("(?i)^((re|fw|fwd)\\s*:\\s*)+", "").replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
-                if (!subject.isEmpty() && !it.email().from().isEmpty()) {
-                    record(rr, "subject + from", s, it, subject + " from:" + it.email().from().get(0).address());
+                String sender = it.email().from().isEmpty() ? "" : it.email().from().get(0).address().isEmpty()
+                        ? "\"" + it.email().from().get(0).name().replace("\"", "") + "\"" : it.email().from().get(0).address();
+                if (!subject.isEmpty() && !sender.isBlank() && !sender.equals("\"\"")) {
+                    record(rr, "subject + from", s, it, subject + " from:" + sender);
                 }
                 record(rr, "inflection", s, it, String.join(" ", rare.stream().map(SearchQualityTest::inflect).toList()));
-                int start = random.nextInt(Math.max(1, words.size() - 6));
-                record(rr, "phrase", s, it, "\"" + String.join(" ", words.subList(start, start + 5)) + "\"");
+                record(rr, "phrase", s, it, "\"" + String.join(" ", phraseWindow) + "\"");
                 if (it.date() != null) {
                     var d = it.date().atOffset(ZoneOffset.UTC);
                     record(rr, "words + month", s, it, String.join(" ", rarest(s, words, 2))
@@ -74,7 +77,7 @@ class SearchQualityTest {
         report.append(String.format(Locale.ROOT, "  %-15s %.3f  (%d queries)%n", "overall", mean(all), all.size()));
         System.out.print(report);
         Files.writeString(Path.of("target", "search-quality.txt"), report);
-        assertTrue(mean(all) >= 0.85, report.toString());
+        assertTrue(mean(all) >= 0.85, report.toString()); // measured 0.886 (BENCHMARKS.md); a drop means ranking or analysis broke
     }
 
     private static void record(Map<String, List<Double>> rr, String kind, Searcher s, Item it, String query) throws Exception {
@@ -87,6 +90,42 @@ class SearchQualityTest {
             }
         }
         rr.computeIfAbsent(kind, k -> new ArrayList<>()).add(score);
+        if (score < 1 && System.getenv("QUALITY_DEBUG") != null && kind.equals("rare words")) {
+            System.out.println("MISS " + kind + " [" + query + "] target " + it.id() + " " + it.source() + " | " + it.title());
+            for (int i = 0; i < Math.min(3, r.hits().size()); i++) {
+                var h = r.hits().get(i);
+                System.out.println("   " + h.id() + " " + h.source() + " | " + h.title() + " | " + h.from() + " " + h.date());
+            }
+        }
+    }
+
+    /**
+     * The message's own text: before the quoted or forwarded message it carries, which a reader remembers as
+     * another email's (and which another email holds too).
+     */
+    static String ownText(String text) {
+        String[] markers = {"-----Original Message-----", "----- Forwarded by", "-----Original", "\nFrom:", "wrote:\n",
+                "---------------------- Forwarded", "\n>"};
+        int cut = text.length();
+        for (String m : markers) {
+            int i = text.indexOf(m);
+            if (i >= 0 && i < cut) cut = i;
+        }
+        return text.substring(0, cut);
+    }
+
+    /** Five consecutive words of letters only, as a reader would quote them, or null when the text has none. */
+    private static List<String> phraseWindow(String text, SplittableRandom random) {
+        String[] tokens = text.split("\\s+");
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + 5 <= tokens.length; i++) {
+            boolean ok = true;
+            for (int j = i; j < i + 5 && ok; j++) ok = tokens[j].matches("\\p{L}+");
+            if (ok) starts.add(i);
+        }
+        if (starts.isEmpty()) return null;
+        int start = starts.get(random.nextInt(starts.size()));
+        return List.of(tokens).subList(start, start + 5);
     }
 
     /** Plain words of the body, lower case, no quoted lines or headers of forwarded mail. */
