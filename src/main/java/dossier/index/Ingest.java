@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread walks the dump in sorted order and
  * hands each input to a pool of parse workers; the calling thread takes the results back in the order they were
  * found and adds them to the archive. So ids depend on the dump alone, never on the number of threads.
+ *
+ * <p>No file can stop the run: Tika runs in worker processes killed at each input's deadline
+ * ({@link Limits#timePerFile()}), and a parse that outlives its deadline anyway (mime4j, or Tika with
+ * {@link Isolation#NONE}) is abandoned by the watchdog in {@link #result} and recorded as timed out.
  */
 public final class Ingest {
     /**
@@ -122,12 +126,7 @@ public final class Ingest {
             long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
             Progress progress = progressFactory.create(todo.size(), totalBytes);
             int threads = Math.max(1, options.threads());
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "parse");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            ThreadPoolExecutor pool = parsePool(threads);
             BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, threads * 64));
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
             try (Extractor extractor = options.isolation().open(threads)) {
@@ -149,6 +148,15 @@ public final class Ingest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Parse threads; the watchdog adds one for each it abandons (see {@link #result}). */
+    private static ThreadPoolExecutor parsePool(int threads) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "parse");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void read(List<SourceFile> files, Parser parser, ExecutorService pool, BlockingQueue<Step> queue,
