@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Turns a dump of emails and documents into a searchable archive.",
         subcommands = {IngestCommand.class, SearchCommand.class, CountCommand.class, ShowCommand.class,
-                ProblemsCommand.class, SampleCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+                ProblemsCommand.class, PeopleCommand.class, ConnectionsCommand.class, SampleCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  dossier demo", "  dossier ingest --archive sony-archive /data/sony",
                 "  dossier search --archive sony-archive 'from:lynton domain:rand.org'",
                 "", "The archive defaults to $DOSSIER_ARCHIVE, else ./archive."})

@@ -207,6 +207,15 @@ public final class ArchiveWriter implements Closeable {
         }
     }
 
+    /**
+     * The Lucene writer, once every document added so far is in it, for passes that update what was added (threads);
+     * they never commit themselves.
+     */
+    IndexWriter indexWriter() {
+        indexing.awaitAll();
+        return writer;
+    }
+
     /** Commits and writes archive.json with the totals. */
     public void finish() {
         commit();

@@ -140,6 +140,7 @@ public final class Ingest {
                     pool.shutdownNow();
                 }
             }
+            PeoplePass.run(archive, writer.indexWriter()); // threads and people, over the whole archive
             writer.finish();
             progress.done();
             Map<String, Long> c = writer.runCounts();

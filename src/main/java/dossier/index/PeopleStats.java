@@ -1,0 +1,181 @@
+package dossier.index;
+
+import dossier.enrich.Identities;
+import dossier.model.Address;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts, for every resolved person, the emails they took part in, sent and received, their first and last date,
+ * their strongest correspondents, the domains they wrote to and their emails per month. Pairs are packed into
+ * {@code long}s (person in the high half) and sorted, so memory stays a few arrays of primitives however many emails
+ * there are. Stateless.
+ */
+final class PeopleStats {
+    private PeopleStats() {}
+
+    /** How many correspondents and domains a person's page keeps. */
+    static final int TOP = 25;
+
+    /** The person index of every participant of a mail, with duplicates removed. */
+    record Roles(int[] from, int[] recipients, int[] all) {}
+
+    /** A mail's participants as person indices, from a map of every (name, address) pair to its person. */
+    static Roles roles(PeopleScan.Mail m, Map<Address, Integer> personOf) {
+        int[] from = persons(m.from(), personOf);
+        int[] rec = persons(m.recipients(), personOf);
+        int[] all = Arrays.copyOf(from, from.length + rec.length);
+        System.arraycopy(rec, 0, all, from.length, rec.length);
+        return new Roles(from, rec, Arrays.stream(all).sorted().distinct().toArray());
+    }
+
+    private static int[] persons(List<Address> list, Map<Address, Integer> personOf) {
+        int[] out = new int[list.size()];
+        int n = 0;
+        for (Address a : list) {
+            int p = personOf.getOrDefault(a, -1);
+            if (p < 0) continue;
+            boolean dup = false;
+            for (int i = 0; i < n && !dup; i++) dup = out[i] == p;
+            if (!dup) out[n++] = p;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** The people with their counts; {@code roles} holds each mail's participants, in the order of {@code mails}. */
+    static List<PeopleStore.Person> compute(List<PeopleScan.Mail> mails, List<Roles> roles, Identities.Resolution people) {
+        int n = people.people().size();
+        long[] emails = new long[n], sent = new long[n], received = new long[n];
+        long[] first = new long[n], last = new long[n];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
+        Longs pairs = new Longs(), domainPairs = new Longs(), monthPairs = new Longs();
+        Map<String, Integer> domainIndex = new LinkedHashMap<>();
+        Set<Long> seen = new HashSet<>();
+        Set<String> sentTo = new HashSet<>();
+        for (int i = 0; i < mails.size(); i++) {
+            PeopleScan.Mail m = mails.get(i);
+            Roles r = roles.get(i);
+            int month = m.date() == PeopleScan.Mail.NO_DATE ? -1 : month(m.date());
+            for (int p : r.all()) {
+                emails[p]++;
+                if (m.date() != PeopleScan.Mail.NO_DATE) {
+                    first[p] = Math.min(first[p], m.date());
+                    last[p] = Math.max(last[p], m.date());
+                    monthPairs.add(pack(p, month));
+                }
+            }
+            for (int p : r.from()) sent[p]++;
+            for (int p : r.recipients()) received[p]++;
+            seen.clear();
+            for (int s : r.from()) {
+                for (int q : r.recipients()) {
+                    if (s == q) continue;
+                    if (seen.add(pack(s, q))) pairs.add(pack(s, q));
+                    if (seen.add(pack(q, s))) pairs.add(pack(q, s));
+                }
+                sentTo.clear();
+                for (List<Address> l : List.of(m.to(), m.cc(), m.bcc())) for (Address a : l) if (!a.domain().isEmpty()) sentTo.add(a.domain());
+                for (String d : sentTo) domainPairs.add(pack(s, domainIndex.computeIfAbsent(d, k -> domainIndex.size())));
+            }
+        }
+        String[] domainNames = domainIndex.keySet().toArray(new String[0]);
+        Runs correspondents = new Runs(pairs.sorted()), domains = new Runs(domainPairs.sorted()), months = new Runs(monthPairs.sorted());
+        List<PeopleStore.Person> out = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            Identities.Person person = people.people().get(p);
+            List<PeopleStore.Correspondent> cs = new ArrayList<>();
+            for (long[] qc : correspondents.top(p, TOP)) {
+                Identities.Person q = people.people().get((int) qc[0]);
+                cs.add(new PeopleStore.Correspondent(q.key(), q.name(), qc[1]));
+            }
+            List<PeopleStore.DomainCount> ds = new ArrayList<>();
+            for (long[] dc : domains.top(p, TOP)) ds.add(new PeopleStore.DomainCount(domainNames[(int) dc[0]], dc[1]));
+            Map<String, Long> ms = new LinkedHashMap<>();
+            for (long[] mc : months.all(p)) ms.put(monthName((int) mc[0]), mc[1]);
+            final int index = p; // names also seen without an address, which only their words can find
+            List<String> nameOnly = person.names().stream().filter(x -> people.personOf(x, "") == index).toList();
+            PeopleStore.Summary s = new PeopleStore.Summary(person.key(), person.name(), person.addresses(), person.names(),
+                    nameOnly, person.generic(), emails[p], sent[p], received[p], iso(first[p]), iso(last[p]), 0, 0);
+            out.add(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
+        }
+        // The directory's own order: most emails first, then by key, whatever order identities came in.
+        out.sort(java.util.Comparator.comparingLong((PeopleStore.Person x) -> -x.summary().emails())
+                .thenComparing(x -> x.summary().key()));
+        return out;
+    }
+
+    private static long pack(int hi, int lo) {
+        return ((long) hi << 32) | (lo & 0xffffffffL);
+    }
+
+    private static int month(long epochMs) {
+        var d = Instant.ofEpochMilli(epochMs).atOffset(ZoneOffset.UTC);
+        return d.getYear() * 12 + d.getMonthValue() - 1;
+    }
+
+    private static String monthName(int m) {
+        return String.format(java.util.Locale.ROOT, "%04d-%02d", Math.floorDiv(m, 12), Math.floorMod(m, 12) + 1);
+    }
+
+    private static String iso(long ms) {
+        return ms == Long.MAX_VALUE || ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms).toString();
+    }
+
+    /** A growable array of longs. */
+    private static final class Longs {
+        long[] a = new long[1024];
+        int n;
+
+        void add(long v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        long[] sorted() {
+            long[] s = Arrays.copyOf(a, n);
+            Arrays.sort(s);
+            return s;
+        }
+    }
+
+    /** Sorted packed pairs read as (person → value, count) runs; persons are visited in increasing order. */
+    private static final class Runs {
+        final long[] s;
+        int pos;
+
+        Runs(long[] sorted) {
+            s = sorted;
+        }
+
+        /** (value, count) for one person, in value order; persons must be asked for in increasing order. */
+        List<long[]> all(int person) {
+            List<long[]> out = new ArrayList<>();
+            while (pos < s.length && (int) (s[pos] >>> 32) < person) pos++;
+            while (pos < s.length && (int) (s[pos] >>> 32) == person) {
+                int value = (int) s[pos];
+                long c = 0;
+                while (pos < s.length && s[pos] == pack(person, value)) {
+                    c++;
+                    pos++;
+                }
+                out.add(new long[] {value, c});
+            }
+            return out;
+        }
+
+        /** The k values with the highest counts, ties by value. */
+        List<long[]> top(int person, int k) {
+            List<long[]> all = all(person);
+            all.sort((x, y) -> x[1] != y[1] ? Long.compare(y[1], x[1]) : Long.compare(x[0], y[0]));
+            return all.size() > k ? all.subList(0, k) : all;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dossier.index;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The people directory of an archive, written by the connections pass at the end of every ingest:
+ *
+ * <pre>
+ * people/directory.jsonl  one {@link Summary} a line, most emails first: what /people lists, filters and sorts
+ * people/details.jsonl    one {@link Details} a line, at the offset and length its summary gives: one person's page
+ * </pre>
+ *
+ * The directory is small enough to load on first use; a person's details are one seek and one line. Both files are
+ * replaced atomically. Reading is thread-safe; writing is done by the single ingest thread.
+ */
+public final class PeopleStore {
+    private PeopleStore() {}
+
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * One person in the directory. Dates are ISO-8601 instants or null.
+     *
+     * @param nameOnly names seen without any address (Lotus Notes), which are searched by their words
+     * @param offset   where the person's {@link Details} line starts in details.jsonl
+     */
+    public record Summary(String key, String name, List<String> addresses, List<String> names, List<String> nameOnly,
+                          boolean generic, long emails, long sent, long received, String first, String last,
+                          long offset, int length) {}
+
+    /** Someone a person exchanged emails with (either sending to the other), and how many emails. */
+    public record Correspondent(String key, String name, long emails) {}
+
+    /** A domain a person wrote to, and in how many of their sent emails. */
+    public record DomainCount(String domain, long emails) {}
+
+    /** What a person's page shows besides the summary: strongest correspondents, domains, emails per month. */
+    public record Details(String key, List<Correspondent> correspondents, List<DomainCount> domains,
+                          Map<String, Long> months) {}
+
+    /** A person with both parts, as the pass builds them. */
+    public record Person(Summary summary, Details details) {}
+
+    public static Path dir(Archive archive) {
+        return archive.dir().resolve("people");
+    }
+
+    /** Writes both files; the summaries' offsets are filled in here. */
+    public static void write(Archive archive, List<Person> people) {
+        Path dir = dir(archive);
+        try {
+            Files.createDirectories(dir);
+            Path details = dir.resolve("details.jsonl.tmp"), directory = dir.resolve("directory.jsonl.tmp");
+            List<Summary> summaries = new ArrayList<>(people.size());
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(details), 1 << 16)) {
+                long offset = 0;
+                for (Person p : people) {
+                    byte[] line = JSON.writeValueAsBytes(p.details());
+                    out.write(line);
+                    out.write('\n');
+                    Summary s = p.summary();
+                    summaries.add(new Summary(s.key(), s.name(), s.addresses(), s.names(), s.nameOnly(), s.generic(),
+                            s.emails(), s.sent(), s.received(), s.first(), s.last(), offset, line.length));
+                    offset += line.length + 1;
+                }
+            }
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory), StandardCharsets.UTF_8), 1 << 16)) {
+                for (Summary s : summaries) {
+                    w.write(JSON.writeValueAsString(s));
+                    w.write('\n');
+                }
+            }
+            // Details first: a reader holding the old directory would find new offsets wrong only for a moment,
+            // and the server reopens both together.
+            Files.move(details, dir.resolve("details.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(directory, dir.resolve("directory.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the people directory in " + dir, e);
+        }
+    }
+
+    /** The directory, most emails first; empty when the archive has none yet. */
+    public static List<Summary> readDirectory(Archive archive) {
+        Path file = dir(archive).resolve("directory.jsonl");
+        if (!Files.isRegularFile(file)) return List.of();
+        List<Summary> out = new ArrayList<>();
+        try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            var reader = JSON.readerFor(Summary.class);
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) out.add(reader.readValue(line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+
+    /** One person's details, read at the offset its summary gives. */
+    public static Details readDetails(Archive archive, Summary s) {
+        Path file = dir(archive).resolve("details.jsonl");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] line = new byte[s.length()];
+            f.seek(s.offset());
+            f.readFully(line);
+            return JSON.readValue(line, Details.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the details of " + s.key() + " in " + file, e);
+        }
+    }
+}
