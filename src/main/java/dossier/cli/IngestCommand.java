@@ -4,10 +4,13 @@ import dossier.index.Archive;
 import dossier.index.Ingest;
 import dossier.index.Progress;
 import dossier.model.Limits;
+import dossier.parse.Ocr;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,11 +19,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dossier ingest}: builds or extends an archive from a dump, resuming after an interruption. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Ingests a dump (folders, mbox, maildir, .eml, zip and any documents) into an archive.",
+        description = {"Ingests a dump (folders, mail stores, archives and any documents) into an archive.",
                 "Re-running the same command after an interruption finishes the job; ingesting a new folder later "
                         + "adds new items after the existing ones."},
-        footer = {"", "Examples:", "  dossier ingest --archive sony-archive /data/sony",
-                "  dossier ingest --threads 1 --format json mail.mbox docs/"})
+        footer = {"", "Reads folders, mbox, maildir, .eml, Outlook .pst/.ost/.msg, TNEF winmail.dat,",
+                "zip, tar, gzip, bzip2, xz and 7z (nested too), and every document type",
+                "Apache Tika knows. Images and PDF pages without a text layer are read by",
+                "Tesseract OCR when it is installed (Debian: tesseract-ocr; tesseract-ocr-deu",
+                "and the like for more languages).",
+                "", "Examples:", "  dossier ingest --archive sony-archive /data/sony",
+                "  dossier ingest --threads 1 --format json mail.mbox docs/",
+                "  dossier ingest --ocr-languages eng+deu scans/",
+                "  dossier ingest --no-ocr backup.pst"})
 final class IngestCommand implements Callable<Integer> {
     @Mixin ArchiveOption archive;
 
@@ -43,15 +53,52 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--isolation", paramLabel = "process|none", description = {
             "Where documents and attachments are parsed (default: process): in worker processes that are killed when "
                     + "a file hangs or exhausts their memory, or in this process (none: faster to start, but one "
-                    + "hostile file can stall a thread or stop the run)."})
+                    + "hostile file can stall a thread or stop the run). OCR runs wherever parsing does."})
     String isolation = "process";
 
     /** Commit interval in items; small values let tests interrupt an ingest between commits. */
     @Option(names = "--commit-every", paramLabel = "ITEMS", hidden = true)
     long commitEvery = 20_000;
 
+    @Option(names = "--ocr-languages", paramLabel = "LANGS",
+            description = "Tesseract languages for OCR, joined by '+' (default: eng); see tesseract --list-langs.")
+    String ocrLanguages = "eng";
+
+    @Option(names = "--no-ocr", description = {"Do not OCR images and scanned PDF pages (faster). With OCR, an image or "
+            + "PDF may take up to 10 minutes (five times Tesseract's 120 s per page) where --limits allows less."})
+    boolean noOcr;
+
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders and files to ingest.")
     List<Path> sources;
+
+    private Ingest.Isolation isolation() {
+        return switch (isolation.toLowerCase(Locale.ROOT)) {
+            case "process" -> Ingest.Isolation.PROCESS;
+            case "none" -> Ingest.Isolation.NONE;
+            default -> throw new Main.UsageError("--isolation must be process or none");
+        };
+    }
+
+    /** OCR as the options and the installed Tesseract allow; a language Tesseract lacks is a usage error. */
+    private Ocr ocr() {
+        if (noOcr) return Ocr.OFF;
+        if (!ocrLanguages.matches("[A-Za-z_]+(\\+[A-Za-z_]+)*")) {
+            throw new Main.UsageError("--ocr-languages must be Tesseract language codes joined by '+', e.g. eng+deu");
+        }
+        Optional<Path> tesseract = Ocr.tesseract();
+        if (tesseract.isEmpty()) {
+            System.err.println("OCR is off: tesseract not found (install tesseract-ocr)");
+            return Ocr.OFF;
+        }
+        List<String> installed = Ocr.installedLanguages(tesseract.get());
+        for (String lang : ocrLanguages.split("\\+")) {
+            if (!installed.isEmpty() && !installed.contains(lang)) {
+                throw new Main.UsageError("--ocr-languages: Tesseract has no language '" + lang + "' (installed: "
+                        + String.join(", ", installed) + "); install it, e.g. apt-get install tesseract-ocr-" + lang);
+            }
+        }
+        return Ocr.on(ocrLanguages);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -64,19 +111,15 @@ final class IngestCommand implements Callable<Integer> {
             case "strict" -> Limits.STRICT;
             default -> throw new Main.UsageError("--limits must be default or strict");
         };
-        Ingest.Isolation iso = switch (isolation.toLowerCase(Locale.ROOT)) {
-            case "process" -> Ingest.Isolation.PROCESS;
-            case "none" -> Ingest.Isolation.NONE;
-            default -> throw new Main.UsageError("--isolation must be process or none");
-        };
+        Ingest.Isolation iso = isolation();
         if (commitEvery < 1) throw new Main.UsageError("--commit-every must be at least 1");
+        Ocr ocr = ocr();
         Path dir = archive.dir();
         String archiveName = name != null ? name : sources.get(0).toAbsolutePath().normalize().getFileName() + "";
         Archive a = Archive.create(dir, archiveName);
         boolean terminal = System.console() != null && format == Format.text;
-        Ingest ingest = new Ingest(new Ingest.Options(threads, l, commitEvery, iso));
-        Ingest.Summary s = ingest.run(a, sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-                (files, bytes) -> new Progress(System.err, terminal, files, bytes));
+        Ingest ingest = new Ingest(new Ingest.Options(threads, l, commitEvery, iso, ocr));
+        Ingest.Summary s = run(ingest, a, terminal);
         if (format == Format.json) {
             System.out.println(Json.summary(s));
         } else {
@@ -87,5 +130,21 @@ final class IngestCommand implements Callable<Integer> {
             if (s.problems() > 0) System.out.println("See them with: dossier problems --archive " + dir);
         }
         return Main.OK;
+    }
+
+    /**
+     * Runs the ingest with System.out sent to stderr: some parser libraries print there (java-libpst: "Unknown
+     * message type"), and stdout must carry the summary alone so --format json stays parseable. Extraction workers
+     * keep their own stdout for frames.
+     */
+    private Ingest.Summary run(Ingest ingest, Archive a, boolean terminal) throws InterruptedException {
+        PrintStream out = System.out;
+        try {
+            System.setOut(System.err);
+            return ingest.run(a, sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+                    (files, bytes) -> new Progress(System.err, terminal, files, bytes));
+        } finally {
+            System.setOut(out);
+        }
     }
 }

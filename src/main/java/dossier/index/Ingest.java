@@ -6,6 +6,7 @@ import dossier.model.Problem;
 import dossier.model.RawInput;
 import dossier.parse.Deadline;
 import dossier.parse.Extractor;
+import dossier.parse.Ocr;
 import dossier.parse.Parser;
 import dossier.parse.isolation.ProcessExtractor;
 import dossier.source.InputSink;
@@ -20,7 +21,6 @@ import java.util.concurrent.BlockingQueue;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * found and adds them to the archive. So ids depend on the dump alone, never on the number of threads.
  *
  * <p>No file can stop the run: Tika runs in worker processes killed at each input's deadline
- * ({@link Limits#timePerFile()}), and a parse that outlives its deadline anyway (mime4j, or Tika with
- * {@link Isolation#NONE}) is abandoned by the watchdog in {@link #result} and recorded as timed out.
+ * ({@link Parser#timeLimit}: {@link Limits#timePerFile()}, longer for scans when OCR is on), and a parse that
+ * outlives its deadline anyway (mime4j, or Tika with {@link Isolation#NONE}) is abandoned by the watchdog in
+ * {@link #result} and recorded as timed out. With OCR on, images and PDFs are parsed by a pool of their own
+ * ({@link Pools}), so slow scans never hold every parse thread.
  */
 public final class Ingest {
     /**
@@ -45,10 +47,22 @@ public final class Ingest {
      *
      * @param isolation where Tika runs: in worker processes (the default; contains hangs, heap exhaustion and crashes)
      *                  or in this JVM (faster to start; a hang costs a parse thread, an out-of-memory the run)
+     * @param ocr       whether and how images and scanned PDF pages are read, wherever Tika runs
      */
-    public record Options(int threads, Limits limits, long commitEveryItems, Isolation isolation) {
+    public record Options(int threads, Limits limits, long commitEveryItems, Isolation isolation, Ocr ocr) {
+        /** Isolated, without OCR. */
         public Options(int threads, Limits limits, long commitEveryItems) {
-            this(threads, limits, commitEveryItems, Isolation.PROCESS);
+            this(threads, limits, commitEveryItems, Isolation.PROCESS, Ocr.OFF);
+        }
+
+        /** Without OCR. */
+        public Options(int threads, Limits limits, long commitEveryItems, Isolation isolation) {
+            this(threads, limits, commitEveryItems, isolation, Ocr.OFF);
+        }
+
+        /** Isolated. */
+        public Options(int threads, Limits limits, long commitEveryItems, Ocr ocr) {
+            this(threads, limits, commitEveryItems, Isolation.PROCESS, ocr);
         }
 
         public static Options defaults() {
@@ -60,8 +74,10 @@ public final class Ingest {
     public enum Isolation {
         PROCESS, NONE;
 
-        Extractor open(int workers) {
-            return this == NONE ? Extractor.inProcess() : new ProcessExtractor(ProcessExtractor.Options.forWorkers(workers));
+        /** An extractor for {@code workers} threads at once, with Tika reading scans as {@code ocr} says. */
+        Extractor open(int workers, Ocr ocr) {
+            return this == NONE ? Extractor.inProcess(ocr)
+                    : new ProcessExtractor(ProcessExtractor.Options.forWorkers(workers).withOcr(ocr));
         }
 
         /**
@@ -75,13 +91,40 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Where inputs are parsed: with OCR on, images and PDFs ({@link Parser#goesToOcr}) go to a pool of their own, half
+     * as many threads, so a run of scans (seconds a page) never holds every parse thread while mail and office files
+     * wait. Results are still taken back in the order they were found, so ids do not depend on which pool was faster.
+     * Without OCR both are the same pool. The watchdog grows the pool whose thread it abandons.
+     */
+    private record Pools(ThreadPoolExecutor parse, ThreadPoolExecutor ocr) {
+        static Pools start(int threads, boolean ocr) {
+            ThreadPoolExecutor parse = pool(threads, "parse");
+            return new Pools(parse, ocr ? pool(Math.max(1, threads / 2), "ocr") : parse);
+        }
+
+        ThreadPoolExecutor of(Parser parser, RawInput in) {
+            return parser.goesToOcr(in) ? ocr : parse;
+        }
+
+        /** Threads that may extract at once: how many worker processes to allow. */
+        int threads() {
+            return parse.getCorePoolSize() + (ocr == parse ? 0 : ocr.getCorePoolSize());
+        }
+
+        void shutdownNow() {
+            parse.shutdownNow();
+            ocr.shutdownNow();
+        }
+    }
+
     /** What an ingest did, as the summary prints it. */
     public record Summary(long files, long items, long emails, long attachments, long documents, long duplicates,
                           long problems, long skippedFiles, double seconds) {}
 
     /** One step of the ordered stream from the reader to the writer. */
     private sealed interface Step {}
-    private record Parse(Future<ParseResult> result, Parsing task, int permits) implements Step {}
+    private record Parse(Future<ParseResult> result, Parsing task, ThreadPoolExecutor pool, int permits) implements Step {}
     private record Trouble(Problem problem) implements Step {}
     private record FileEnd(SourceFile file) implements Step {}
     private record End(Throwable failure) implements Step {}
@@ -97,15 +140,20 @@ public final class Ingest {
         this.sources = new Sources(options.limits());
     }
 
-    /** One input's parse, remembering when it started so the watchdog can tell slow from stuck. */
+    /**
+     * One input's parse, remembering when it started so the watchdog can tell slow from stuck, and the input's time
+     * limit ({@link Parser#timeLimit}) so it waits exactly as long as the parser's deadline allows.
+     */
     private static final class Parsing implements Callable<ParseResult> {
         final RawInput input;
         final Parser parser;
+        final Duration limit;
         volatile long startedNanos;
 
         Parsing(RawInput input, Parser parser) {
             this.input = input;
             this.parser = parser;
+            this.limit = parser.timeLimit(input);
         }
 
         @Override
@@ -126,15 +174,15 @@ public final class Ingest {
             long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
             Progress progress = progressFactory.create(todo.size(), totalBytes);
             int threads = Math.max(1, options.threads());
-            ThreadPoolExecutor pool = parsePool(threads);
+            Pools pool = Pools.start(threads, options.ocr().enabled());
             BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, threads * 64));
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
-            try (Extractor extractor = options.isolation().open(threads)) {
+            try (Extractor extractor = options.isolation().open(pool.threads(), options.ocr())) {
                 Parser parser = new Parser(options.limits(), extractor);
                 Thread reader = Thread.ofPlatform().name("sources").daemon()
                         .start(() -> read(todo, parser, pool, queue, inFlight));
                 try {
-                    consume(queue, inFlight, writer, progress, pool);
+                    consume(queue, inFlight, writer, progress);
                 } finally {
                     reader.interrupt();
                     pool.shutdownNow();
@@ -152,15 +200,15 @@ public final class Ingest {
     }
 
     /** Parse threads; the watchdog adds one for each it abandons (see {@link #result}). */
-    private static ThreadPoolExecutor parsePool(int threads) {
+    private static ThreadPoolExecutor pool(int threads, String name) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "parse");
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
     }
 
-    private void read(List<SourceFile> files, Parser parser, ExecutorService pool, BlockingQueue<Step> queue,
+    private void read(List<SourceFile> files, Parser parser, Pools pool, BlockingQueue<Step> queue,
                       Semaphore inFlight) {
         try {
             for (SourceFile file : files) {
@@ -171,7 +219,8 @@ public final class Ingest {
                         try {
                             inFlight.acquire(permits);
                             Parsing task = new Parsing(in, parser);
-                            queue.put(new Parse(pool.submit(task), task, permits));
+                            ThreadPoolExecutor workers = pool.of(parser, in);
+                            queue.put(new Parse(workers.submit(task), task, workers, permits));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new IllegalStateException("ingest stopped");
@@ -191,14 +240,14 @@ public final class Ingest {
         }
     }
 
-    private void consume(BlockingQueue<Step> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress,
-                         ThreadPoolExecutor pool) throws InterruptedException {
+    private void consume(BlockingQueue<Step> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress)
+            throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
             Step step = queue.take();
             switch (step) {
                 case Parse p -> {
-                    ParseResult r = result(p, pool);
+                    ParseResult r = result(p);
                     inFlight.release(p.permits());
                     r.problems().forEach(writer::problem);
                     if (r.item() != null) {
@@ -230,12 +279,12 @@ public final class Ingest {
     }
 
     /**
-     * Waits for a parse, at most the time limit per file (plus a grace for the work after an extraction deadline)
+     * Waits for a parse, at most the input's time limit (plus a grace for the work after an extraction deadline)
      * from the moment it started. A parse past that is abandoned: its thread cannot be stopped (mime4j, or Tika
-     * running in process), so it is left to finish or hang on its own and a new thread takes its place.
+     * running in process), so it is left to finish or hang on its own and a new thread takes its place in its pool.
      */
-    private ParseResult result(Parse p, ThreadPoolExecutor pool) throws InterruptedException {
-        Duration limit = options.limits().timePerFile();
+    private ParseResult result(Parse p) throws InterruptedException {
+        Duration limit = p.task().limit;
         long patience = options.isolation().patience(limit).toNanos();
         RawInput in = p.task().input;
         while (true) {
@@ -252,8 +301,8 @@ public final class Ingest {
             }
         }
         p.result().cancel(true);
-        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+        p.pool().setMaximumPoolSize(p.pool().getMaximumPoolSize() + 1);
+        p.pool().setCorePoolSize(p.pool().getCorePoolSize() + 1);
         LOG.warn("{}: {}; its parse thread is abandoned", in.source(), Deadline.timedOut(limit));
         return Parser.timedOut(in, limit);
     }

@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * @param source  display path plus locator, e.g. {@code sony/lists/dev.mbox#1734} or {@code docs.zip#q3/plan.xlsx}
  * @param name    the file name to show and detect types by (the last path or entry segment; for mbox messages empty)
- * @param hint    {@link Hint#EMAIL} when the container says it is a message (mbox, maildir, .eml), else {@link Hint#FILE}
+ * @param hint    {@link Hint#EMAIL} when the container says it is a message (mbox, maildir, .eml);
+ *                {@link Hint#ENCRYPTED} when it is encrypted and only its name, type and size can be kept;
+ *                else {@link Hint#FILE}
  * @param bytes   the original bytes, exactly as stored in the dump (mbox messages already unquoted)
  */
 public record RawInput(String source, String name, Hint hint, byte[] bytes) {
@@ -19,5 +21,5 @@ public record RawInput(String source, String name, Hint hint, byte[] bytes) {
     }
 
     /** What the container says the bytes are. */
-    public enum Hint { EMAIL, FILE }
+    public enum Hint { EMAIL, FILE, ENCRYPTED }
 }

@@ -32,6 +32,10 @@ final class MailParser {
         this.tika = tika;
     }
 
+    Limits limits() {
+        return limits;
+    }
+
     /**
      * Parses a message at nesting depth {@code depth} (0 for a message that stands alone).
      *
@@ -56,6 +60,7 @@ final class MailParser {
         h.hint(headerCharset(h, message.parts()));
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();
         List<Parsed> children = new ArrayList<>();
+        int attachments = 0;
         for (PartCollector.Part part : message.parts()) {
             String filename = filename(part.headers());
             String disposition = Params.parse(part.headers().get("Content-Disposition")).type();
@@ -66,12 +71,14 @@ final class MailParser {
                 String charset = Params.parse(part.headers().get("Content-Type")).get("charset");
                 append(type.equals("text/html") ? html : plain, Charsets.decode(part.content(), charset));
             } else {
-                int n = children.size() + 1;
+                int n = ++attachments;
                 String childSource = source + "#attachment/" + n;
                 String childName = filename != null ? filename : "attachment-" + n;
-                children.add(type.equals(MESSAGE)
-                        ? embedded(childSource, filename, part.content(), depth, problems)
-                        : Attachments.of(childSource, childName, part.content(), tika, problems));
+                if (type.equals(MESSAGE)) {
+                    children.add(embedded(childSource, filename, part.content(), depth, problems));
+                } else {
+                    children.addAll(attachment(childSource, childName, type, part.content(), depth, problems));
+                }
             }
         }
 
@@ -98,6 +105,29 @@ final class MailParser {
         }
         return new Parsed(Kind.EMAIL, source, name, bytes, subject, date == null ? null : date.instant(), text,
                 MESSAGE, Languages.detect(text), email, DocMeta.NONE, children);
+    }
+
+    /**
+     * The items of an attached file: an Outlook .msg is an email; a TNEF winmail.dat is the files it carries (kept
+     * whole when it holds none or cannot be read); anything else is one attachment.
+     */
+    private List<Parsed> attachment(String source, String name, String type, byte[] content, int depth,
+            List<Problem> problems) {
+        if (Tnef.isTnef(content)) {
+            try {
+                List<Parsed> files = Tnef.unpack(source, content, limits, tika, problems);
+                if (!files.isEmpty()) return files;
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem(source, Problem.EXTRACT, "cannot unpack TNEF: " + Problem.reasonOf(e)));
+            }
+        } else if (depth + 1 <= limits.maxDepth() && OutlookMessages.isMsg(content, name)) {
+            try {
+                return List.of(OutlookMessages.parse(this, source, name, content, depth + 1, problems));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem(source, Problem.PARSE, "cannot read Outlook message: " + Problem.reasonOf(e)));
+            }
+        }
+        return List.of(Attachments.of(source, name, content, tika, problems));
     }
 
     /** A message inside a message: a child email, or past the depth limit an attachment kept unread. */

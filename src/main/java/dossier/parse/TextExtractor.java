@@ -30,9 +30,10 @@ import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * Detects types and extracts text and metadata with Apache Tika. One Tika configuration is built on first use and
- * shared (Tika's parsers are thread-safe); it leaves out OCR and every parser that runs an external program, so no
- * file can make us start a process. XML parsing keeps Tika's default: no external entities. Thread-safe. Public for
- * the extraction worker ({@code dossier.parse.isolation.ExtractWorker}); the parse stage goes through {@link Extractor}.
+ * shared (Tika's parsers are thread-safe); it leaves out every parser that runs an external program except Tesseract,
+ * which runs only when {@link Ocr#enabled()} (images, and PDF pages without a text layer), in the languages and time
+ * limit it says. XML parsing keeps Tika's default: no external entities. Thread-safe. Public for the extraction
+ * worker ({@code dossier.parse.isolation.ExtractWorker}); the parse stage goes through {@link Extractor}.
  */
 public final class TextExtractor {
     private TextExtractor() {}
@@ -44,7 +45,6 @@ public final class TextExtractor {
             <properties>
               <parsers>
                 <parser class="org.apache.tika.parser.DefaultParser">
-                  <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
                   <parser-exclude class="org.apache.tika.parser.external.CompositeExternalParser"/>
                 </parser>
               </parsers>
@@ -97,11 +97,11 @@ public final class TextExtractor {
     private static final int CACHED_TEXT_MAX = 100_000;
 
     /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
-    public static Extraction extract(byte[] bytes, String name, int maxChars) {
-        String key = sha256(bytes) + "/" + maxChars + "/" + name;
+    public static Extraction extract(byte[] bytes, String name, int maxChars, Ocr ocr) {
+        String key = sha256(bytes) + "/" + maxChars + "/" + (ocr.enabled() ? ocr.languages() : "-") + "/" + name;
         Extraction cached = RECENT.get(key);
         if (cached != null) return cached;
-        Extraction x = extractUncached(bytes, name, maxChars);
+        Extraction x = extractUncached(bytes, name, maxChars, ocr);
         if (x.text().length() <= CACHED_TEXT_MAX) RECENT.put(key, x);
         return x;
     }
@@ -114,7 +114,7 @@ public final class TextExtractor {
         }
     }
 
-    private static Extraction extractUncached(byte[] bytes, String name, int maxChars) {
+    private static Extraction extractUncached(byte[] bytes, String name, int maxChars, Ocr ocr) {
         String detected = detect(bytes, name);
         if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
         Metadata md = new Metadata();
@@ -122,7 +122,7 @@ public final class TextExtractor {
         BodyContentHandler handler = new BodyContentHandler(maxChars);
         String problem = null;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            Tika.PARSER.parse(in, handler, md, context());
+            Tika.PARSER.parse(in, handler, md, context(ocr));
         } catch (OutOfMemoryError e) {
             throw e;
         } catch (Throwable t) { // a hostile file may throw anything, StackOverflowError included
@@ -137,14 +137,20 @@ public final class TextExtractor {
         return new Extraction(handler.toString().strip(), type, meta, problem);
     }
 
-    private static ParseContext context() {
+    private static ParseContext context(Ocr ocr) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, Tika.PARSER); // text of embedded files (office attachments, images' metadata)
-        TesseractOCRConfig ocr = new TesseractOCRConfig();
-        ocr.setSkipOcr(true);
-        context.set(TesseractOCRConfig.class, ocr);
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        tesseract.setSkipOcr(!ocr.enabled());
+        if (ocr.enabled()) {
+            tesseract.setLanguage(ocr.languages());
+            tesseract.setTimeoutSeconds((int) Math.max(1, ocr.timeout().toSeconds()));
+        }
+        context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        // AUTO: a page is rendered and read by Tesseract only when it has (almost) no text of its own.
+        pdf.setOcrStrategy(ocr.enabled() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setOcrDPI(200); // enough for body text, and under half the pixels of the default 300
         context.set(PDFParserConfig.class, pdf);
         return context;
     }

@@ -93,6 +93,14 @@ public final class Directory {
         return Optional.of(new PersonPage(PersonSummary.of(s), s.names(), d.correspondents(), d.domains(), d.months(), list));
     }
 
+    /**
+     * A search query, in the query language of DESIGN 5, that finds the same emails as the person's page (every address,
+     * and the names seen without an address); empty for an unknown person.
+     */
+    public Optional<String> query(String key) {
+        return summary(key).map(Emails::personQuery).filter(q -> !q.isEmpty());
+    }
+
     /** The SVG of a person's strongest correspondents; empty for an unknown person. */
     public Optional<String> graph(String key) {
         return summary(key).map(s -> Graph.svg(PersonSummary.of(s), details(s).correspondents()));

@@ -69,6 +69,24 @@ final class Emails {
         return clauses == 0 ? new MatchNoDocsQuery() : any.build();
     }
 
+    /**
+     * The same emails as {@link #person} over the participant field, in the query language, so a page can link to a
+     * search for them: {@code (participant:a@x.org OR participant:"Jeff Skilling")}.
+     */
+    static String personQuery(PeopleStore.Summary p) {
+        List<String> clauses = new ArrayList<>();
+        for (String a : p.addresses()) clauses.add("participant:" + quote(a));
+        for (String name : p.nameOnly()) if (!AddressTerms.queryTerms(name).isEmpty()) clauses.add("participant:" + quote(name));
+        if (clauses.isEmpty()) return "";
+        return clauses.size() == 1 ? clauses.get(0) : "(" + String.join(" OR ", clauses) + ")";
+    }
+
+    /** A value as one query word: bare when it is plainly an address or word, else in quotes. */
+    private static String quote(String value) {
+        if (value.matches("[\\p{L}\\p{N}@._-]+") && !value.startsWith("-")) return value;
+        return "\"" + value.replace("\\", " ").replace("\"", " ").strip() + "\"";
+    }
+
     /** Emails where someone at the domain (or a subdomain) appears in any of the fields. */
     static Query domain(String domain, List<String> fields) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();

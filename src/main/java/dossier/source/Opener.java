@@ -6,6 +6,7 @@ import dossier.model.RawInput;
 import dossier.model.RawInput.Hint;
 import dossier.source.Sniffer.Format;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -21,7 +22,13 @@ final class Opener {
     /** The one place that maps a format to the code that opens it; new container formats are added here. */
     private static final Map<Format, Container> CONTAINERS = Map.of(
             Format.ZIP, new ZipContainer(),
-            Format.MBOX, new MboxContainer());
+            Format.MBOX, new MboxContainer(),
+            Format.PST, new PstContainer(),
+            Format.TAR, new TarContainer(),
+            Format.SEVEN_Z, new SevenZContainer(),
+            Format.GZIP, new CompressedContainer(CompressedContainer.Kind.GZIP),
+            Format.BZIP2, new CompressedContainer(CompressedContainer.Kind.BZIP2),
+            Format.XZ, new CompressedContainer(CompressedContainer.Kind.XZ));
 
     /** Small files may expand a lot (a page of spaces); the ratio limit only bites above this much output. */
     static final long EXPANSION_FLOOR = 1 << 20;
@@ -102,6 +109,36 @@ final class Opener {
     }
 
     /**
+     * Reads an unpacking stream through a counting cap: the size limit, {@code packed} times the expansion ratio (when
+     * the packed size is known, else -1) and what is left of this file's budget. Past the cap it records a LIMIT
+     * problem for {@code source} and returns null, having read at most cap + 1 bytes.
+     */
+    byte[] unpack(String source, InputStream in, long packed) throws IOException {
+        long max = limits.maxFileBytes();
+        int ratio = Math.max(1, limits.maxExpansion());
+        long ratioCap = packed < 0 ? Long.MAX_VALUE
+                : Math.max(EXPANSION_FLOOR, packed > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : packed * ratio);
+        long cap = Math.min(max, Math.min(ratioCap, Math.max(0, budget)));
+        byte[] bytes = Bounded.read(in, cap);
+        if (bytes == null) {
+            spend(cap);
+            problem(source, Problem.LIMIT, cap == max ? "larger than " + max + " bytes unpacked"
+                    : cap == ratioCap ? "expands more than " + limits.maxExpansion() + " times its packed size"
+                    : "unpacking stopped: the file expands to more than " + limits.maxExpansion()
+                            + " times its size in total");
+            return null;
+        }
+        spend(bytes.length);
+        return bytes;
+    }
+
+    /** Records an encrypted entry: a problem, and the entry itself with what is known of it (name, type, size). */
+    void encrypted(String source, String name, byte[] stored, String what) {
+        problem(source, Problem.SOURCE, "encrypted " + what + ": password-protected, content not read");
+        input(new RawInput(source, name, Hint.ENCRYPTED, stored == null ? new byte[0] : stored));
+    }
+
+    /**
      * A reason from an exception without the absolute path file-system exceptions carry: problems.jsonl is published,
      * and the publisher's folder layout is none of the readers' business.
      */
@@ -120,6 +157,12 @@ final class Opener {
         return format == null ? "file" : switch (format) {
             case ZIP -> "zip";
             case MBOX -> "mbox";
+            case PST -> "pst";
+            case TAR -> "tar";
+            case SEVEN_Z -> "7z";
+            case GZIP -> "gzip";
+            case BZIP2 -> "bzip2";
+            case XZ -> "xz";
             case EMAIL, FILE -> "file";
         };
     }

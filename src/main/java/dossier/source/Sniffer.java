@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Decides what a file or entry is from its path and first bytes. Magic bytes win over names (a zip is a zip whatever
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class Sniffer {
     /** What a file is, as far as the sources stage cares. */
-    enum Format { ZIP, MBOX, EMAIL, FILE }
+    enum Format { ZIP, MBOX, PST, TAR, SEVEN_Z, GZIP, BZIP2, XZ, EMAIL, FILE }
 
     /** Enough for any From_ line and the first header fields of a message. */
     static final int HEAD_BYTES = 8192;
@@ -37,6 +38,9 @@ final class Sniffer {
     static Format detect(String path, byte[] head) {
         String name = lastSegment(path).toLowerCase(Locale.ROOT);
         if (isZip(head)) return PACKAGE_EXTENSIONS.contains(extension(name)) ? Format.FILE : Format.ZIP;
+        if (isPst(head)) return Format.PST;
+        Format packed = packed(head, name);
+        if (packed != null) return packed;
         if (name.endsWith(".mbox") || name.endsWith(".mbx") || name.endsWith(".mbs")) return Format.MBOX;
         if (name.endsWith(".eml")) return Format.EMAIL;
         if (startsLikeMbox(head)) return Format.MBOX;
@@ -49,6 +53,27 @@ final class Sniffer {
     /** Local file header, or the end record an empty zip consists of. */
     static boolean isZip(byte[] h) {
         return h.length >= 4 && h[0] == 'P' && h[1] == 'K' && ((h[2] == 3 && h[3] == 4) || (h[2] == 5 && h[3] == 6));
+    }
+
+    /** Archives and compressed streams by their magic bytes; a tar also by name (old tars have no magic). */
+    private static Format packed(byte[] h, String name) {
+        if (startsWith(h, 0x1f, 0x8b)) return Format.GZIP;
+        if (startsWith(h, 'B', 'Z', 'h') && h.length > 3 && h[3] >= '1' && h[3] <= '9') return Format.BZIP2;
+        if (startsWith(h, 0xfd, '7', 'z', 'X', 'Z', 0)) return Format.XZ;
+        if (startsWith(h, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) return Format.SEVEN_Z;
+        if (TarArchiveInputStream.matches(h, h.length) || (name.endsWith(".tar") && h.length >= 512)) return Format.TAR;
+        return null;
+    }
+
+    private static boolean startsWith(byte[] h, int... magic) {
+        if (h.length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) if ((h[i] & 0xff) != magic[i]) return false;
+        return true;
+    }
+
+    /** Outlook's personal folders file (.pst, and .ost, its offline twin): "!BDN". */
+    static boolean isPst(byte[] h) {
+        return h.length >= 4 && h[0] == '!' && h[1] == 'B' && h[2] == 'D' && h[3] == 'N';
     }
 
     /** A strict From_ line, or any {@code From } line followed by mail header fields. */

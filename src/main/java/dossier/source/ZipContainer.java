@@ -51,10 +51,25 @@ final class ZipContainer implements Container {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (entry.isDirectory()) continue;
                 if (tooMany(++count, item, opener)) return;
+                if (entry.getGeneralPurposeBit().usesEncryption()) {
+                    encrypted(zip, entry, count, item, opener);
+                    continue;
+                }
                 boolean readable = zip.canReadEntryData(entry);
                 entry(entry, readable, count, item, opener, () -> zip.getInputStream(entry));
             }
         }
+    }
+
+    /** An encrypted entry: kept with its stored (encrypted) bytes, so its name, type and size are indexed. */
+    private static void encrypted(ZipFile zip, ZipArchiveEntry entry, int index, Item item, Opener opener)
+            throws IOException {
+        EntryName name = EntryName.of(entry.getName(), "entry-" + index);
+        byte[] stored;
+        try (InputStream raw = zip.getRawInputStream(entry)) {
+            stored = raw == null ? null : Bounded.read(raw, opener.limits().maxFileBytes());
+        }
+        opener.encrypted(item.source() + "#" + name.path(), Sniffer.lastSegment(name.path()), stored, "zip entry");
     }
 
     /** The fallback for a zip without a readable index: local headers in stream order. */
@@ -121,7 +136,7 @@ final class ZipContainer implements Container {
                     "unsafe entry name \"" + entry.getName() + "\" read as \"" + name.path() + "\"");
         }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
-            opener.problem(source, Problem.SOURCE, "encrypted entry");
+            opener.encrypted(source, Sniffer.lastSegment(name.path()), null, "zip entry");
             return true;
         }
         if (!readable) {

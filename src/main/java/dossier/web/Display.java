@@ -26,6 +26,11 @@ final class Display {
         }
     }
 
+    /** A count with thousands separators: 12,345. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
     static String size(long bytes) {
         if (bytes < 1024) return bytes + " bytes";
         if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);

@@ -26,6 +26,14 @@ public record Histogram(List<Bar> bars, String first, String last, long max) {
 
     /** The chart for a monthly histogram ({@code "2001-05" → n}); empty when no hit has a date. */
     public static Histogram of(Map<String, Long> months, String query, dossier.search.SearchRequest.Order sort) {
+        return of(months, filter -> Urls.search(Facets.narrow(query, filter), sort, 1));
+    }
+
+    /**
+     * The chart with each bar linking where {@code link} says for the bar's period filter ({@code date:2001-05}); a
+     * null link leaves the bar unlinked.
+     */
+    public static Histogram of(Map<String, Long> months, java.util.function.Function<String, String> link) {
         TreeMap<String, Long> sorted = new TreeMap<>();
         // Only four-digit years: a date in year 20001 is a parse accident, not a period to draw.
         months.forEach((m, n) -> { if (m.matches("\\d{4}-\\d{2}")) sorted.put(m, n); });
@@ -49,7 +57,7 @@ public record Histogram(List<Bar> bars, String first, String last, long max) {
             double h = e.getValue() == 0 ? 0 : Math.max(2, (HEIGHT - 4) * (double) e.getValue() / max);
             String filter = yearly ? Facets.filter("year", e.getKey()) : Facets.month(e.getKey());
             bars.add(new Bar(round(i * w), round(HEIGHT - h), round(Math.max(w - (w > 3 ? 1 : 0), 0.5)), round(h),
-                    e.getKey(), e.getValue(), Urls.search(Facets.narrow(query, filter), sort, 1)));
+                    e.getKey(), e.getValue(), link.apply(filter)));
             i++;
         }
         return new Histogram(bars, byPeriod.firstKey(), byPeriod.lastKey(), max);

@@ -42,8 +42,15 @@ public final class ItemPage {
         public String threadHref() { return Urls.thread(thread); }
     }
 
-    /** A labelled value of a header or metadata table. */
-    public record Row(String label, String value) {}
+    /** A labelled value of a header or metadata table; {@code people} are the addresses of a From/To/Cc row. */
+    public record Row(String label, String value, List<Who> people) {
+        public Row(String label, String value) {
+            this(label, value, List.of());
+        }
+    }
+
+    /** One participant as a header row shows them, linking to their page when the directory knows them. */
+    public record Who(String text, String href, String separator) {}
 
     /** Another item this one refers to, with enough to recognise it. */
     public record Related(long id, String kind, String title, String detail) {
@@ -72,11 +79,11 @@ public final class ItemPage {
         List<QuotedText.Segment> body = view.equals("text") ? QuotedText.split(cut ? text.substring(0, MAX_TEXT) : text) : List.of();
 
         List<Row> headers = new ArrayList<>();
-        add(headers, "From", e.from());
-        add(headers, "To", e.to());
-        add(headers, "Cc", e.cc());
-        add(headers, "Bcc", e.bcc());
-        add(headers, "Reply-To", e.replyTo());
+        add(site, headers, "From", e.from());
+        add(site, headers, "To", e.to());
+        add(site, headers, "Cc", e.cc());
+        add(site, headers, "Bcc", e.bcc());
+        add(site, headers, "Reply-To", e.replyTo());
         if (it.date() != null) headers.add(new Row("Date", Display.date(it.date()) + " UTC"
                 + (e.originalZone().isEmpty() ? "" : " (sent as " + e.originalZone() + ")")));
         headers.add(new Row("Subject", e.subject()));
@@ -119,8 +126,16 @@ public final class ItemPage {
         return rows;
     }
 
-    private static void add(List<Row> rows, String label, List<Address> list) {
-        if (!list.isEmpty()) rows.add(new Row(label, list.stream().map(Address::display).collect(Collectors.joining(", "))));
+    /** A participants row; each links to the person's page (one lookup in the loaded directory each). */
+    private static void add(Site site, List<Row> rows, String label, List<Address> list) {
+        if (list.isEmpty()) return;
+        List<Who> people = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Address a = list.get(i);
+            String href = site.personHref(a.address().isEmpty() ? a.name() : a.address());
+            people.add(new Who(a.display(), href, i < list.size() - 1 ? ", " : ""));
+        }
+        rows.add(new Row(label, list.stream().map(Address::display).collect(Collectors.joining(", ")), people));
     }
 
     private static Related parent(Site site, Item it) {

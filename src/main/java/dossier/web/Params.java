@@ -60,6 +60,11 @@ public final class Params {
 
     /** The item id in the path; anything but a positive number is a page that does not exist. */
     public static long id(Context ctx) {
+        return id(ctx, "item");
+    }
+
+    /** The id in the path of an item or a thread ({@code what}); anything but a positive number is a 404. */
+    public static long id(Context ctx, String what) {
         String s = ctx.pathParam("id");
         try {
             long id = Long.parseLong(s);
@@ -67,8 +72,28 @@ public final class Params {
         } catch (NumberFormatException e) {
             // not an id: 404 below
         }
-        throw WebError.notFound("There is no item '" + cut(s) + "': item ids are positive whole numbers.");
+        throw WebError.notFound("There is no " + what + " '" + cut(s) + "': " + what + " ids are positive whole numbers.");
     }
+
+    /** Longest person key, address, name or domain accepted: far beyond any real address (254), short of abuse. */
+    public static final int MAX_KEY = 500;
+
+    /** A person key, address, name or domain from the path or a parameter, stripped; too long is a 400. */
+    public static String key(String value, String what) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > MAX_KEY) {
+            throw WebError.badRequest(String.format(Locale.ROOT, "The %s is too long (%,d characters; at most %,d).", what, v.length(), MAX_KEY));
+        }
+        return v;
+    }
+
+    /** A page number from 1 up; 1 when absent. */
+    public static int page(Context ctx) {
+        return integer(ctx, "page", 1, 1, MAX_PAGE);
+    }
+
+    /** Largest page number accepted; far beyond any archive, small enough that offsets stay ints. */
+    static final int MAX_PAGE = 100_000_000;
 
     /** Shortens a value for an error message. */
     static String cut(String s) {

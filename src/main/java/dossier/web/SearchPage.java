@@ -10,6 +10,8 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code /search?q=…&sort=…&page=…}: the total, facets that add filters, highlighted hits, a histogram over time and
@@ -25,7 +27,8 @@ public final class SearchPage {
 
     /** What the search page shows; {@code result} is false for the empty form. */
     public record View(Frame frame, String query, List<Option> sorts, boolean result, long total, String totalText,
-                       int from, int to, List<HitView> hits, List<FacetGroup> facets, Histogram histogram, Pager pager) {}
+                       int from, int to, List<HitView> hits, List<FacetGroup> facets, Histogram histogram, Pager pager,
+                       List<Frame.Link> related) {}
 
     /** A sort choice in the form. */
     public record Option(String value, String label, boolean selected) {}
@@ -44,7 +47,7 @@ public final class SearchPage {
         Frame frame = site.frame(q.isEmpty() ? "Search" : q, q).withoutSearch();
         if (q.isEmpty()) {
             site.render(ctx, "search.jte", new View(frame, q, sorts(sort), false, 0, "0", 0, 0, List.of(), List.of(),
-                    Histogram.of(java.util.Map.of(), q, sort), Pager.NONE));
+                    Histogram.of(java.util.Map.of(), q, sort), Pager.NONE, List.of()));
             return;
         }
         Searcher searcher = site.searcher();
@@ -60,8 +63,8 @@ public final class SearchPage {
         List<HitView> hits = new ArrayList<>();
         for (Hit h : r.hits()) hits.add(hitView(h));
         site.render(ctx, "search.jte", new View(frame, q, sorts(sort), true, r.total(), String.format(Locale.ROOT, "%,d", r.total()),
-                hits.isEmpty() ? 0 : offset + 1, offset + hits.size(), hits, facets(r, q, sort),
-                Histogram.of(r.months(), q, sort), Pager.of(q, sort, page, pages)));
+                hits.isEmpty() ? 0 : offset + 1, offset + hits.size(), hits, facets(site, r, q, sort),
+                Histogram.of(r.months(), q, sort), Pager.of(q, sort, page, pages), related(site, q)));
     }
 
     static HitView hitView(Hit h) {
@@ -71,18 +74,69 @@ public final class SearchPage {
                 Snippets.html(h.snippet()), h.parent(), Urls.item(h.id()), h.attachments());
     }
 
-    private static List<FacetGroup> facets(SearchResult r, String q, SearchRequest.Order sort) {
+    private static List<FacetGroup> facets(Site site, SearchResult r, String q, SearchRequest.Order sort) {
         List<FacetGroup> out = new ArrayList<>();
         for (var dim : r.facets().entrySet()) {
             if (dim.getValue().isEmpty()) continue;
             List<FacetLink> values = new ArrayList<>();
             for (SearchResult.FacetCount fc : dim.getValue()) {
                 String narrowed = Facets.narrow(q, Facets.filter(dim.getKey(), fc.value()));
-                values.add(new FacetLink(fc.value(), fc.count(), Urls.search(narrowed, sort, 1)));
+                values.add(withPage(site, dim.getKey(), new FacetLink(fc.value(), fc.count(), Urls.search(narrowed, sort, 1))));
             }
             out.add(new FacetGroup(Facets.LABELS.getOrDefault(dim.getKey(), dim.getKey()), values));
         }
         return out;
+    }
+
+    /** A sender or recipient links to the person's page, a domain to the organisation's. */
+    private static FacetLink withPage(Site site, String dim, FacetLink f) {
+        String page = switch (dim) {
+            case "sender", "recipient" -> site.personHref(f.value());
+            case "domain" -> OrganisationPage.domain(f.value()) == null ? null : Urls.organisation(f.value());
+            default -> null;
+        };
+        if (page == null) return f;
+        String label = dim.equals("domain") ? "Organisation page of " : "Person page of ";
+        return new FacetLink(f.value(), f.count(), f.href(), page, label + f.value());
+    }
+
+    private static final Pattern OPERATOR = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(from|to|cc|bcc|participant|domain):(\"[^\"]{1,200}\"|[^\\s()\"]{1,200})");
+
+    /**
+     * Pages for the people and domains named by the query's {@code from: to: cc: bcc: participant: domain:} words:
+     * their own page when one matches exactly, the people whose name contains the words otherwise, and the connection
+     * between the first two that match.
+     */
+    static List<Frame.Link> related(Site site, String q) {
+        List<Frame.Link> links = new ArrayList<>();
+        List<String> persons = new ArrayList<>(), domains = new ArrayList<>();
+        Matcher m = OPERATOR.matcher(q);
+        while (m.find() && links.size() < 6) {
+            String value = m.group(2).replace("\"", "").strip();
+            if (value.isEmpty() || value.endsWith("*")) continue;
+            if (m.group(1).equalsIgnoreCase("domain")) {
+                String d = OrganisationPage.domain(value);
+                if (d == null) continue;
+                links.add(new Frame.Link(d, Urls.organisation(d)));
+                domains.add(d);
+                continue;
+            }
+            var person = site.people().find(value);
+            if (person.isPresent()) {
+                var p = person.get();
+                links.add(new Frame.Link(p.name() == null || p.name().isBlank() ? p.key() : p.name(), Urls.person(p.key())));
+                if (!persons.contains(p.key())) persons.add(p.key());
+            } else {
+                links.add(new Frame.Link("people matching " + value, Urls.people(value, null, 1)));
+            }
+        }
+        // A connection needs a person first; the second side is a person or a domain.
+        persons.addAll(domains);
+        if (persons.size() >= 2 && !domains.contains(persons.get(0))) {
+            links.add(new Frame.Link("emails between " + persons.get(0) + " and " + persons.get(1),
+                    Urls.connection(persons.get(0), persons.get(1), 1)));
+        }
+        return links;
     }
 
     private static List<Option> sorts(SearchRequest.Order current) {

@@ -3,6 +3,7 @@ package dossier.web;
 import dossier.index.Archive;
 import dossier.index.BlobStore;
 import dossier.model.Item;
+import dossier.people.Directory;
 import dossier.search.QueryException;
 import dossier.search.SearchRequest;
 import dossier.search.SearchResult;
@@ -26,6 +27,7 @@ public final class Site {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final String name;
     private volatile Summary summary;
+    private volatile Directory people;
 
     /** The searcher may still be opening; handlers only run once it is open. */
     Site(Archive archive, CompletableFuture<Searcher> searcher) {
@@ -40,6 +42,24 @@ public final class Site {
     public Searcher searcher() { return searcher.join(); }
     public BlobStore blobs() { return blobs; }
     public String name() { return name; }
+
+    /** People, connections and threads over the searcher's index; the directory file is read on first use. */
+    public Directory people() {
+        Directory d = people;
+        if (d == null) {
+            synchronized (this) {
+                if (people == null) people = Directory.open(searcher());
+                d = people;
+            }
+        }
+        return d;
+    }
+
+    /** The page of a person known by this address or name, or null: a map lookup once the directory is loaded. */
+    public String personHref(String addressOrName) {
+        if (addressOrName == null || addressOrName.isBlank() || addressOrName.length() > Params.MAX_KEY) return null;
+        return people().find(addressOrName).map(p -> Urls.person(p.key())).orElse(null);
+    }
 
     /** The frame for a page with this title, keeping the query in the header's search box. */
     public Frame frame(String title, String query) {

@@ -149,7 +149,7 @@ class ZipContainerTest {
     }
 
     @Test
-    void encryptedEntryIsAProblem() throws Exception {
+    void encryptedEntryIsAProblemAndStillAnItemWithItsName() throws Exception {
         // Writers refuse to set the encryption flag without encrypting, so set bit 0 of the flags by hand.
         byte[] zip = zip(entries("secret.txt", "not really encrypted"));
         for (int k = 0; k + 4 <= zip.length; k++) {
@@ -158,7 +158,11 @@ class ZipContainerTest {
             if (zip[k + 2] == 1 && zip[k + 3] == 2) zip[k + 8] |= 1;
         }
         Collected c = open("locked.zip", zip, Limits.DEFAULT);
-        assertEquals(List.of(new Problem("locked.zip#secret.txt", Problem.SOURCE, "encrypted entry")), c.problems);
+        assertEquals(List.of(new Problem("locked.zip#secret.txt", Problem.SOURCE,
+                "encrypted zip entry: password-protected, content not read")), c.problems);
+        assertEquals(List.of("locked.zip#secret.txt"), c.sources());
+        assertEquals(RawInput.Hint.ENCRYPTED, c.inputs.get(0).hint());
+        assertEquals("secret.txt", c.inputs.get(0).name());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dossier.parse.isolation;
 
+import dossier.parse.Ocr;
 import dossier.parse.TextExtractor;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,6 +16,9 @@ import java.io.OutputStream;
  * stdout ({@link Frames}). Started by {@link ProcessExtractor} with a small heap and {@code -XX:+ExitOnOutOfMemoryError},
  * so a file that eats the heap ends this process, never the ingest. Exits at the end of stdin, and on its own when
  * the ingest that started it is gone (a kill -9 runs no shutdown hook, and a hung parser never reads stdin again).
+ *
+ * <p>Arguments: the ingest's process id, and its OCR settings ({@link Ocr#toArgument}, {@code off} when absent), so
+ * that every file is read with the same Tesseract languages and time limit as in process.
  */
 public final class ExtractWorker {
     private ExtractWorker() {}
@@ -25,13 +29,14 @@ public final class ExtractWorker {
         System.setOut(System.err);
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         if (args.length > 0) watchParent(Long.parseLong(args[0]));
-        TextExtractor.extract("warm".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "warm.txt", 10);
+        Ocr ocr = args.length > 1 ? Ocr.fromArgument(args[1]) : Ocr.OFF;
+        TextExtractor.extract("warm".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "warm.txt", 10, ocr);
         Frames.writeReady(out);
         byte[] payload;
         while ((payload = Frames.read(in)) != null) {
             Frames.Request r = Frames.request(payload);
             payload = null; // the request holds its own copy: let the frame go before Tika starts
-            Frames.writeResponse(out, TextExtractor.extract(r.bytes(), r.name(), r.maxChars()));
+            Frames.writeResponse(out, TextExtractor.extract(r.bytes(), r.name(), r.maxChars(), ocr));
         }
         System.exit(0);
     }
@@ -43,7 +48,10 @@ public final class ExtractWorker {
                 boolean alive = ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false);
                 // After the parent dies, this process is adopted: its parent pid changes.
                 long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-                if (!alive || now != parentPid) Runtime.getRuntime().halt(0);
+                if (!alive || now != parentPid) {
+                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // a Tesseract run
+                    Runtime.getRuntime().halt(0);
+                }
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dossier.parse.isolation;
 import dossier.model.DocMeta;
 import dossier.parse.Deadline;
 import dossier.parse.Extractor;
+import dossier.parse.Ocr;
 import dossier.parse.TextExtractor.Extraction;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.apache.tika.mime.MimeTypes;
  * 134)"), and the next file gets a fresh worker.
  *
  * <pre>{@code
- * try (Extractor tika = new ProcessExtractor(ProcessExtractor.Options.forWorkers(2))) {
+ * try (Extractor tika = new ProcessExtractor(ProcessExtractor.Options.forWorkers(2).withOcr(Ocr.on("eng")))) {
  *     Extraction x = tika.extract(bytes, "plan.docx", 1_000_000, Deadline.after(Duration.ofSeconds(120)));
  * }
  * }</pre>
@@ -42,13 +43,23 @@ public final class ProcessExtractor implements Extractor {
     /**
      * How workers run.
      *
-     * @param workers   worker processes at most, one extraction each at a time (the ingest's parse threads)
+     * @param workers   worker processes at most, one extraction each at a time (the ingest's parse and OCR threads)
      * @param heap      each worker's -Xmx, e.g. "512m"
      * @param startup   how long a worker may take to load Tika before it is given up
+     * @param ocr       whether and how the workers' Tika reads images and scanned pages (given on their command line)
      */
-    public record Options(int workers, String heap, Duration startup) {
+    public record Options(int workers, String heap, Duration startup, Ocr ocr) {
+        /** Without OCR. */
+        public Options(int workers, String heap, Duration startup) {
+            this(workers, heap, startup, Ocr.OFF);
+        }
+
         public static Options forWorkers(int workers) {
             return new Options(Math.max(1, workers), "512m", Duration.ofSeconds(60));
+        }
+
+        public Options withOcr(Ocr ocr) {
+            return new Options(workers, heap, startup, ocr);
         }
     }
 
@@ -71,7 +82,7 @@ public final class ProcessExtractor implements Extractor {
 
     public ProcessExtractor(Options options) {
         this.options = options;
-        this.command = command(options.heap());
+        this.command = command(options.heap(), options.ocr());
         this.slots = new Semaphore(options.workers());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parser-deadlines");
@@ -82,8 +93,12 @@ public final class ProcessExtractor implements Extractor {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** The worker's command line: this JVM's java binary and class path, a small heap, and an exit on OOM. */
-    private static List<String> command(String heap) {
+    /**
+     * The worker's command line: this JVM's java binary and class path, a small heap, an exit on OOM, and as arguments
+     * this process's id (the worker ends with it) and the OCR settings, so Tika in the worker reads scans as it would
+     * in process.
+     */
+    private static List<String> command(String heap, Ocr ocr) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String tmp = System.getProperty("java.io.tmpdir");
@@ -96,7 +111,7 @@ public final class ProcessExtractor implements Extractor {
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("tika.")).sorted()
                 .forEach(k -> c.add("-D" + k + "=" + System.getProperty(k)));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                ExtractWorker.class.getName(), Long.toString(ProcessHandle.current().pid())));
+                ExtractWorker.class.getName(), Long.toString(ProcessHandle.current().pid()), ocr.toArgument()));
         return List.copyOf(c);
     }
 
@@ -153,6 +168,11 @@ public final class ProcessExtractor implements Extractor {
             // keep octet-stream
         }
         return new Extraction("", type, DocMeta.NONE, reason);
+    }
+
+    @Override
+    public Ocr ocr() {
+        return options.ocr();
     }
 
     /** Kills every worker; later calls record "ingest stopped" instead of starting new ones. */

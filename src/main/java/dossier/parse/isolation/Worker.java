@@ -86,14 +86,16 @@ final class Worker {
         return !killedAtDeadline && process.isAlive();
     }
 
+    /** Kills the worker and what it started (a Tesseract run would otherwise outlive it, still reading a scan). */
     void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
     private ScheduledFuture<?> killAfter(Duration timeout) {
         return timer.schedule(() -> {
             killedAtDeadline = true;
-            process.destroyForcibly();
+            kill();
         }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dossier.parse.Deadline;
+import dossier.parse.Ocr;
 import dossier.parse.TextExtractor.Extraction;
+import dossier.testutil.Corpora;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,5 +83,32 @@ class ProcessExtractorTest {
                 Deadline.after(Duration.ZERO));
         assertEquals("parser timed out after 0 s", x.problem());
         assertEquals("", x.text());
+    }
+
+    @Test
+    void workersReadScansWithTheOcrSettingsTheyWereStartedWith() throws Exception {
+        if (Ocr.tesseract().isEmpty()) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("tesseract is missing in CI");
+            assumeTrue(false, "tesseract not installed: OCR test skipped");
+        }
+        // typewriter.png reads "Linzensoep a la Waterman / 4 ons linzen / ..." (see SOURCE.md).
+        byte[] png = Files.readAllBytes(Corpora.get("documents/ocr-scanned/typewriter.png"));
+        try (ProcessExtractor ocr = new ProcessExtractor(
+                new ProcessExtractor.Options(1, "512m", Duration.ofSeconds(60), Ocr.on("eng")))) {
+            Extraction x = ocr.extract(png, "typewriter.png", 10_000, Deadline.after(Ocr.on("eng").budget()));
+            assertNull(x.problem());
+            assertTrue(x.text().toLowerCase(java.util.Locale.ROOT).contains("waterman"), x.text());
+        }
+        // The shared extractor was started without OCR: the same image gives no text.
+        Extraction off = tika.extract(png, "typewriter.png", 10_000, Deadline.after(Duration.ofSeconds(60)));
+        assertEquals("", off.text());
+    }
+
+    @Test
+    void ocrSettingsSurviveTheWorkersCommandLine() {
+        Ocr ocr = new Ocr(true, "eng+deu", Duration.ofSeconds(45));
+        assertEquals("eng+deu/45", ocr.toArgument());
+        assertEquals(ocr, Ocr.fromArgument(ocr.toArgument()));
+        assertEquals(Ocr.OFF, Ocr.fromArgument(Ocr.OFF.toArgument()));
     }
 }

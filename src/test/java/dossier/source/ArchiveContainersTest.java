@@ -1,0 +1,222 @@
+package dossier.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.model.Limits;
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import dossier.model.RawInput.Hint;
+import dossier.testutil.Corpora;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tar, gzip, bzip2, xz and 7z, written by the test itself, plus Tika's archive test files. */
+class ArchiveContainersTest {
+    @TempDir
+    Path dir;
+
+    private static final byte[] MBOX = ("From a@x.org Mon Jan  1 00:00:00 2001\nFrom: a@x.org\nSubject: one\n\nbody\n\n"
+            + "From b@x.org Mon Jan  1 00:00:00 2001\nFrom: b@x.org\nSubject: two\n\nbody\n").getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void tarEntriesAreItemsAndNestedContainersRecurse() throws Exception {
+        byte[] tar = tar("dir/file.txt", utf8("hello"), "in.zip", zip("c.txt", utf8("inner")), "box.mbox", MBOX);
+        Collected c = Collected.open(dir, "a.tar", tar, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("a.tar#dir/file.txt", "a.tar#in.zip#c.txt", "a.tar#box.mbox#1", "a.tar#box.mbox#2"),
+                c.sources());
+        assertEquals("hello", c.text(0));
+        assertEquals("file.txt", c.inputs.get(0).name());
+    }
+
+    @Test
+    void gzipHoldingATarIsReadAsTheTarWithTheSameLocatorForm() throws Exception {
+        byte[] tar = tar("dir/file.txt", utf8("hello"), "notes.txt", utf8("notes"));
+        for (String name : List.of("a.tar.gz", "a.tgz")) {
+            Collected c = Collected.open(dir, name, gzip(tar), Limits.DEFAULT);
+            assertEquals(List.of(), c.problems, name);
+            assertEquals(List.of(name + "#dir/file.txt", name + "#notes.txt"), c.sources());
+        }
+    }
+
+    @Test
+    void singleCompressedFilesAreTheFileTheyHoldUnderTheirOwnName() throws Exception {
+        Collected bz = Collected.open(dir, "notes.txt.bz2", bzip2(utf8("plain notes")), Limits.DEFAULT);
+        assertEquals(List.of("notes.txt.bz2"), bz.sources());
+        assertEquals("notes.txt", bz.inputs.get(0).name());
+        assertEquals("plain notes", bz.text(0));
+
+        Collected xz = Collected.open(dir, "box.mbox.xz", xz(MBOX), Limits.DEFAULT);
+        assertEquals(List.of("box.mbox.xz#1", "box.mbox.xz#2"), xz.sources());
+        assertTrue(xz.inputs.stream().allMatch(i -> i.hint() == Hint.EMAIL));
+
+        Collected gz = Collected.open(dir, "report.gz", gzip(utf8("report")), Limits.DEFAULT);
+        assertEquals(List.of("report.gz"), gz.sources());
+        assertEquals("report", gz.inputs.get(0).name());
+    }
+
+    @Test
+    void sevenZipEntriesAreItemsInArchiveOrder() throws Exception {
+        Path file = dir.resolve("a.7z");
+        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
+            for (String[] e : new String[][] {{"docs/b.txt", "bee"}, {"a.txt", "ay"}}) {
+                SevenZArchiveEntry entry = out.createArchiveEntry(dir.toFile(), e[0]);
+                entry.setDirectory(false);
+                out.putArchiveEntry(entry);
+                out.write(utf8(e[1]));
+                out.closeArchiveEntry();
+            }
+        }
+        Collected c = Collected.open(file, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("a.7z#docs/b.txt", "a.7z#a.txt"), c.sources());
+        assertEquals("bee", c.text(0));
+    }
+
+    @Test
+    void gzipBombEndsAsALimitProblemAfterAtMostTheCap() throws Exception {
+        // 400 MB of zeros packs to about 400 KB: far past the expansion ratio, and past the size limit of STRICT.
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(packed, 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 400; i++) gz.write(zeros);
+        }
+        byte[] bomb = packed.toByteArray();
+        for (Limits limits : List.of(Limits.DEFAULT, Limits.STRICT)) {
+            Collected c = Collected.open(dir, "bomb.gz", bomb, limits);
+            assertEquals(List.of(), c.inputs);
+            assertEquals(1, c.problems.size(), c.problems.toString());
+            assertEquals(Problem.LIMIT, c.problems.get(0).stage());
+            assertEquals("bomb.gz", c.problems.get(0).path());
+        }
+        // The same bomb in a tar in a gzip: the budget of the top-level file stops it too.
+        Collected nested = Collected.open(dir, "nested.tgz", gzip(tar("bomb.gz", bomb)), Limits.DEFAULT);
+        assertEquals(List.of(), nested.inputs);
+        assertEquals(Problem.LIMIT, nested.problems.get(0).stage(), nested.problems.toString());
+    }
+
+    @Test
+    void tarEntriesThatClimbOutOrLinkElsewhereAreReported() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry link = new TarArchiveEntry("passwd", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/etc/passwd");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            add(tar, "../../evil.txt", utf8("evil"));
+        }
+        Collected c = Collected.open(dir, "t.tar", bytes.toByteArray(), Limits.DEFAULT);
+        assertEquals(List.of("t.tar#evil.txt"), c.sources());
+        assertEquals(List.of("t.tar#passwd", "t.tar#evil.txt"), c.problems.stream().map(Problem::path).toList());
+        assertTrue(c.problems.get(0).reason().contains("not followed"), c.problems.toString());
+    }
+
+    @Test
+    void encryptedArchivesAndEntriesAreProblemsAndStillItems() throws Exception {
+        Path tika = Corpora.get("documents/tika");
+        // Entries encrypted, names readable: each entry an encrypted item.
+        Collected sevenZ = Collected.open(tika.resolve("test7Z_protected_passTika.7z"), Limits.DEFAULT);
+        assertTrue(!sevenZ.inputs.isEmpty() && sevenZ.inputs.stream().allMatch(i -> i.hint() == Hint.ENCRYPTED),
+                sevenZ.sources() + " " + sevenZ.problems);
+        assertEquals(sevenZ.inputs.size(), sevenZ.problems.size());
+        assertTrue(sevenZ.problems.stream().allMatch(p -> p.reason().startsWith("encrypted")), sevenZ.problems.toString());
+        // Names encrypted too: the archive itself is the encrypted item.
+        Collected full = Collected.open(tika.resolve("full_encrypted.7z"), Limits.DEFAULT);
+        assertEquals(List.of("full_encrypted.7z"), full.sources());
+        assertEquals(Hint.ENCRYPTED, full.inputs.get(0).hint());
+        assertTrue(full.problems.get(0).reason().startsWith("encrypted"));
+        // A zip with encrypted entries.
+        Collected zip = Collected.open(tika.resolve("testZipEncrypted.zip"), Limits.DEFAULT);
+        assertTrue(zip.inputs.stream().anyMatch(i -> i.hint() == Hint.ENCRYPTED && i.bytes().length > 0), zip.sources().toString());
+        assertTrue(zip.problems.stream().anyMatch(p -> p.reason().startsWith("encrypted")));
+    }
+
+    @Test
+    void tikaArchiveTestFilesAreUnpacked() throws Exception {
+        Path tika = Corpora.get("documents/tika");
+        for (String name : List.of("test-documents.tar", "test-documents.tgz", "test-documents.7z",
+                "testTAR_no_magic.tar")) {
+            Collected c = Collected.open(tika.resolve(name), Limits.DEFAULT);
+            assertTrue(c.inputs.size() >= 1, name + " " + c.problems);
+            assertTrue(c.sources().stream().allMatch(s -> s.startsWith(name + "#")), c.sources().toString());
+            assertEquals(List.of(), c.problems.stream().filter(p -> p.stage().equals(Problem.SOURCE)
+                    && p.path().equals(name)).toList(), name);
+        }
+        // Tika's gzip bomb test (TIKA-216): tgz files inside a tgz that expand far beyond the ratio.
+        Collected bombs = Collected.open(tika.resolve("TIKA-216.tgz"), Limits.DEFAULT);
+        assertTrue(!bombs.problems.isEmpty() && bombs.problems.stream().allMatch(p -> p.stage().equals(Problem.LIMIT)));
+        Collected quine = Collected.open(tika.resolve("quine.gz"), Limits.DEFAULT);
+        assertTrue(!quine.problems.isEmpty(), "a gzip that contains itself ends at the depth limit: " + quine.sources());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] tar(Object... nameThenBytes) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (int i = 0; i < nameThenBytes.length; i += 2) add(tar, (String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void add(TarArchiveOutputStream tar, String name, byte[] data) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
+        e.setSize(data.length);
+        tar.putArchiveEntry(e);
+        tar.write(data);
+        tar.closeArchiveEntry();
+    }
+
+    private static byte[] zip(String name, byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(data);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] bzip2(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new BZip2CompressorOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] xz(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new XZCompressorOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+}
