@@ -43,18 +43,41 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Archive name for a new archive (default: the first source's name).")
     String name;
 
-    @Option(names = "--limits", paramLabel = "default|strict", description = "Bounds for hostile input (default: default).")
+    @Option(names = "--limits", paramLabel = "default|strict", description = {
+            "Bounds for hostile input (default: default). Beyond a bound a file becomes a problem, never a failed run.",
+            "  default: files up to 512 MiB, nesting 16 deep, 100,000 entries per container, unpacking at most 200x, "
+                    + "5,000,000 characters of text per item, 1 MiB of mail headers, 120 s per file",
+            "  strict:  64 MiB, 8 deep, 10,000 entries, 50x, 1,000,000 characters, 256 KiB of headers, 20 s per file"})
     String limits = "default";
+
+    @Option(names = "--isolation", paramLabel = "process|none", description = {
+            "Where documents and attachments are parsed (default: process): in worker processes that are killed when "
+                    + "a file hangs or exhausts their memory, or in this process (none: faster to start, but one "
+                    + "hostile file can stall a thread or stop the run). OCR runs wherever parsing does."})
+    String isolation = "process";
+
+    /** Commit interval in items; small values let tests interrupt an ingest between commits. */
+    @Option(names = "--commit-every", paramLabel = "ITEMS", hidden = true)
+    long commitEvery = 20_000;
 
     @Option(names = "--ocr-languages", paramLabel = "LANGS",
             description = "Tesseract languages for OCR, joined by '+' (default: eng); see tesseract --list-langs.")
     String ocrLanguages = "eng";
 
-    @Option(names = "--no-ocr", description = "Do not OCR images and scanned PDF pages (faster).")
+    @Option(names = "--no-ocr", description = {"Do not OCR images and scanned PDF pages (faster). With OCR, an image or "
+            + "PDF may take up to 10 minutes (five times Tesseract's 120 s per page) where --limits allows less."})
     boolean noOcr;
 
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders and files to ingest.")
     List<Path> sources;
+
+    private Ingest.Isolation isolation() {
+        return switch (isolation.toLowerCase(Locale.ROOT)) {
+            case "process" -> Ingest.Isolation.PROCESS;
+            case "none" -> Ingest.Isolation.NONE;
+            default -> throw new Main.UsageError("--isolation must be process or none");
+        };
+    }
 
     /** OCR as the options and the installed Tesseract allow; a language Tesseract lacks is a usage error. */
     private Ocr ocr() {
@@ -88,23 +111,15 @@ final class IngestCommand implements Callable<Integer> {
             case "strict" -> Limits.STRICT;
             default -> throw new Main.UsageError("--limits must be default or strict");
         };
+        Ingest.Isolation iso = isolation();
+        if (commitEvery < 1) throw new Main.UsageError("--commit-every must be at least 1");
         Ocr ocr = ocr();
         Path dir = archive.dir();
         String archiveName = name != null ? name : sources.get(0).toAbsolutePath().normalize().getFileName() + "";
         Archive a = Archive.create(dir, archiveName);
         boolean terminal = System.console() != null && format == Format.text;
-        Ingest ingest = new Ingest(new Ingest.Options(threads, l, 20_000, ocr));
-        // Some parser libraries print to System.out (java-libpst: "Unknown message type"): while they run, that goes
-        // to stderr, so stdout carries the summary alone and --format json stays parseable.
-        PrintStream out = System.out;
-        Ingest.Summary s;
-        try {
-            System.setOut(System.err);
-            s = ingest.run(a, sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-                    (files, bytes) -> new Progress(System.err, terminal, files, bytes));
-        } finally {
-            System.setOut(out);
-        }
+        Ingest ingest = new Ingest(new Ingest.Options(threads, l, commitEvery, iso, ocr));
+        Ingest.Summary s = run(ingest, a, terminal);
         if (format == Format.json) {
             System.out.println(Json.summary(s));
         } else {
@@ -115,5 +130,21 @@ final class IngestCommand implements Callable<Integer> {
             if (s.problems() > 0) System.out.println("See them with: dossier problems --archive " + dir);
         }
         return Main.OK;
+    }
+
+    /**
+     * Runs the ingest with System.out sent to stderr: some parser libraries print there (java-libpst: "Unknown
+     * message type"), and stdout must carry the summary alone so --format json stays parseable. Extraction workers
+     * keep their own stdout for frames.
+     */
+    private Ingest.Summary run(Ingest ingest, Archive a, boolean terminal) throws InterruptedException {
+        PrintStream out = System.out;
+        try {
+            System.setOut(System.err);
+            return ingest.run(a, sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+                    (files, bytes) -> new Progress(System.err, terminal, files, bytes));
+        } finally {
+            System.setOut(out);
+        }
     }
 }

@@ -32,7 +32,7 @@ final class ProblemsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Archive a = Archive.open(archive.dir());
-        List<Problem> all = Problems.read(a.problems());
+        List<Problem> all = Problems.read(a);
         List<Group> groups = group(all);
         if (format == Format.json) {
             ObjectNode o = ItemJson.MAPPER.createObjectNode();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * An archive directory (DESIGN 2): {@code archive.json}, {@code index/}, {@code blobs/}, {@code manifest.tsv},
@@ -53,9 +59,11 @@ public final class Archive {
                     }
                 }
             }
-            Files.createDirectories(dir.resolve("blobs"));
+            // archive.json first: a run killed before it exists leaves only hidden files, which the next run accepts.
+            Files.createDirectories(dir);
             Archive a = new Archive(dir);
             a.writeInfo(new Info(name, Map.of(), null));
+            Files.createDirectories(dir.resolve("blobs"));
             return a;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create archive at " + dir, e);
@@ -70,6 +78,45 @@ public final class Archive {
     /** Top-level files already ingested, one display path a line: what makes re-runs resume and skip. */
     public Path ingestedFiles() { return dir.resolve("ingested.txt"); }
     public Path policyDir() { return dir.resolve("policy"); }
+
+    /**
+     * Opens a log (manifest.tsv, problems.jsonl) for reading up to the length the last index commit recorded: lines
+     * after it belong to an ingest still running, or to one that was killed and whose next run cuts them off.
+     */
+    public InputStream openCommitted(Path log) throws IOException {
+        String key = log.equals(manifest()) ? ArchiveWriter.MANIFEST
+                : log.equals(problems()) ? ArchiveWriter.PROBLEMS : null;
+        InputStream in = Files.newInputStream(log);
+        Map<String, String> data = Map.of();
+        try (Directory d = FSDirectory.open(indexDir())) {
+            if (key != null && DirectoryReader.indexExists(d)) data = SegmentInfos.readLatestCommit(d).getUserData();
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        String length = data.get(key);
+        if (length == null) return in;
+        long limit = Long.parseLong(length);
+        return new FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) return -1;
+                int b = super.read();
+                if (b >= 0) left--;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+        };
+    }
 
     /** What archive.json says. */
     public record Info(String name, Map<String, Long> counts, String updated) {}
@@ -100,7 +147,7 @@ public final class Archive {
         build.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
         build.put("java", Runtime.version().toString());
         try {
-            Path tmp = dir.resolve("archive.json.tmp");
+            Path tmp = dir.resolve(".archive.json.tmp");
             JSON.writeValue(tmp.toFile(), n);
             Files.move(tmp, dir.resolve("archive.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -32,8 +32,9 @@ import org.apache.lucene.util.Bits;
  * exactly. Not thread-safe: one ingest thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes",
-            FILES = "filesBytes", SCHEMA = "schema";
+    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema";
+    /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
+    static final String MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes";
     /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
     public static final List<String> COUNTS = List.of("files", "items", "emails", "attachments", "documents", "duplicates", "problems");
 
@@ -74,6 +75,7 @@ public final class ArchiveWriter implements Closeable {
             run.put(c, 0L);
         }
         blobs = new BlobStore(archive.blobsDir());
+        blobs.removeLeftovers();
         indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
         boolean newManifest = !Files.exists(archive.manifest());
         manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
@@ -177,6 +179,16 @@ public final class ArchiveWriter implements Closeable {
     public void problem(Problem p) {
         problems.append(Problems.line(p));
         bump("problems");
+    }
+
+    /**
+     * Records a problem the listing found (a symlink, an unreadable folder) once per archive: the path is kept with the
+     * ingested files, so re-running the command, after an interruption or to add more, does not record it again.
+     */
+    public void listingProblem(Problem p) {
+        if (!ingested.add(p.path())) return;
+        problem(p);
+        files.append(p.path());
     }
 
     /** Marks a top-level file as fully ingested; it is skipped by later runs once committed. */

@@ -9,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Content-addressed originals: {@code blobs/ab/cd/<sha256>}. A blob is written to a temporary name and renamed into
- * place, so a reader or a resumed ingest never sees half a blob. Thread-safe.
+ * Content-addressed originals: {@code blobs/ab/cd/<sha256>}. A blob is written under {@code blobs/.tmp/} and renamed
+ * into place, so a reader or a resumed ingest never sees half a blob; what a killed ingest left in {@code .tmp} is
+ * removed by the next writer ({@link #removeLeftovers}). Thread-safe.
  */
 public final class BlobStore {
     private static final AtomicLong TMP = new AtomicLong();
@@ -18,6 +19,20 @@ public final class BlobStore {
 
     public BlobStore(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Deletes temporary files an interrupted ingest left behind. Only the archive's one writer may call this (the
+     * ingest does, holding the index's write lock), since a running writer's temporaries live there too.
+     */
+    public void removeLeftovers() {
+        Path tmp = root.resolve(".tmp");
+        if (!Files.isDirectory(tmp)) return;
+        try (var s = Files.list(tmp)) {
+            for (Path p : (Iterable<Path>) s::iterator) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + tmp, e);
+        }
     }
 
     /** Where the blob with this hash lives (whether or not it exists). */
@@ -32,7 +47,8 @@ public final class BlobStore {
         if (Files.exists(target)) return;
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling(".tmp-" + ProcessHandle.current().pid() + "-" + TMP.incrementAndGet());
+            Path tmp = root.resolve(".tmp").resolve(ProcessHandle.current().pid() + "-" + TMP.incrementAndGet());
+            Files.createDirectories(tmp.getParent());
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -2,6 +2,8 @@ package dossier.index;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +31,13 @@ public final class Manifest {
 
     /** Reads every entry, in file order. */
     public static List<Entry> read(Path file) throws IOException {
+        if (!Files.exists(file)) return new ArrayList<>();
+        return read(Files.newInputStream(file));
+    }
+
+    private static List<Entry> read(InputStream in) throws IOException {
         List<Entry> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty() || line.equals(HEADER)) continue;
                 String[] f = line.split("\t", 5);
@@ -44,8 +50,18 @@ public final class Manifest {
 
     /** Locations of every item found more than once, by id. */
     public static Map<Long, List<String>> duplicates(Path file) throws IOException {
+        return duplicates(read(file));
+    }
+
+    /** Locations of every item found more than once, as far as the archive's last commit goes. */
+    public static Map<Long, List<String>> duplicates(Archive archive) throws IOException {
+        if (!Files.exists(archive.manifest())) return new HashMap<>();
+        return duplicates(read(archive.openCommitted(archive.manifest())));
+    }
+
+    private static Map<Long, List<String>> duplicates(List<Entry> entries) {
         Map<Long, List<String>> all = new HashMap<>();
-        for (Entry e : read(file)) all.computeIfAbsent(e.id(), k -> new ArrayList<>(1)).add(e.source());
+        for (Entry e : entries) all.computeIfAbsent(e.id(), k -> new ArrayList<>(1)).add(e.source());
         all.values().removeIf(l -> l.size() < 2);
         return all;
     }

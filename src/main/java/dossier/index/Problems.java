@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dossier.model.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +24,19 @@ public final class Problems {
 
     /** Reads every problem in file order; a damaged line is skipped rather than failing the whole report. */
     public static List<Problem> read(Path file) throws IOException {
+        if (!Files.exists(file)) return new ArrayList<>();
+        return read(Files.newInputStream(file));
+    }
+
+    /** Reads the problems the archive's last commit covers (what a reader may trust while an ingest runs). */
+    public static List<Problem> read(Archive archive) throws IOException {
+        if (!Files.exists(archive.problems())) return new ArrayList<>();
+        return read(archive.openCommitted(archive.problems()));
+    }
+
+    private static List<Problem> read(InputStream in) throws IOException {
         List<Problem> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 try {

@@ -2,7 +2,6 @@ package dossier.parse;
 
 import dossier.model.DocMeta;
 import dossier.model.Kind;
-import dossier.model.Limits;
 import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
@@ -13,12 +12,10 @@ import java.util.List;
  * empty, encrypted or corrupt one, so its original is kept; what Tika could not read is a problem beside it.
  */
 final class DocumentParser {
-    private final Limits limits;
-    private final Ocr ocr;
+    private final Extract tika;
 
-    DocumentParser(Limits limits, Ocr ocr) {
-        this.limits = limits;
-        this.ocr = ocr;
+    DocumentParser(Extract tika) {
+        this.tika = tika;
     }
 
     Parsed parse(RawInput input, List<Problem> problems) {
@@ -26,7 +23,7 @@ final class DocumentParser {
             return new Parsed(Kind.DOCUMENT, input.source(), input.name(), input.bytes(), input.name(), null, "",
                     "application/octet-stream", "", null, DocMeta.NONE, List.of());
         }
-        TextExtractor.Extraction x = TextExtractor.extract(input.bytes(), input.name(), limits.maxTextChars(), ocr);
+        TextExtractor.Extraction x = tika.extract(input.bytes(), input.name());
         if (x.problem() != null) problems.add(new Problem(input.source(), Problem.EXTRACT, x.problem()));
         DocMeta meta = x.meta();
         String title = meta.title() != null ? meta.title() : input.name();

@@ -24,15 +24,12 @@ final class MailParser {
     static final String MESSAGE = "message/rfc822";
 
     private final Limits limits;
-    private final Ocr ocr;
+    private final Extract tika;
 
-    MailParser(Limits limits, Ocr ocr) {
+    /** A parser for one input: {@code tika} reads its attachments within the input's deadline. */
+    MailParser(Limits limits, Extract tika) {
         this.limits = limits;
-        this.ocr = ocr;
-    }
-
-    Ocr ocr() {
-        return ocr;
+        this.tika = tika;
     }
 
     Limits limits() {
@@ -118,7 +115,7 @@ final class MailParser {
             List<Problem> problems) {
         if (Tnef.isTnef(content)) {
             try {
-                List<Parsed> files = Tnef.unpack(source, content, limits, ocr, problems);
+                List<Parsed> files = Tnef.unpack(source, content, limits, tika, problems);
                 if (!files.isEmpty()) return files;
             } catch (IOException | RuntimeException e) {
                 problems.add(new Problem(source, Problem.EXTRACT, "cannot unpack TNEF: " + Problem.reasonOf(e)));
@@ -130,7 +127,7 @@ final class MailParser {
                 problems.add(new Problem(source, Problem.PARSE, "cannot read Outlook message: " + Problem.reasonOf(e)));
             }
         }
-        return List.of(Attachments.of(source, name, content, limits, ocr, problems));
+        return List.of(Attachments.of(source, name, content, tika, problems));
     }
 
     /** A message inside a message: a child email, or past the depth limit an attachment kept unread. */

@@ -31,6 +31,36 @@ public record Ocr(boolean enabled, String languages, Duration timeout) {
         return new Ocr(true, languages, Duration.ofSeconds(120));
     }
 
+    /** How many of Tesseract's time limits one input that goes to OCR may take in all (see {@link #budget}). */
+    private static final int BUDGET_TIMEOUTS = 5;
+
+    /**
+     * How long one input that goes to OCR (see {@link #mayNeedOcr}) may take in all when OCR is on: five of Tesseract's
+     * time limits, ten minutes by default. A single image is bounded by {@link #timeout} alone; a scanned PDF is read
+     * page by page, seconds each at 200 DPI, so a report of some dozens of pages fits. The parser's deadline for such
+     * an input is the larger of this and {@code Limits.timePerFile()}: a hang still ends, only later.
+     */
+    public Duration budget() {
+        return timeout.multipliedBy(BUDGET_TIMEOUTS);
+    }
+
+    /**
+     * How the settings travel to an extraction worker's command line: {@code off}, or the languages and the time limit
+     * in seconds, {@code eng+deu/120}. {@link #fromArgument} reads it back.
+     */
+    public String toArgument() {
+        return enabled ? languages + "/" + Math.max(1, timeout.toSeconds()) : "off";
+    }
+
+    /** The settings {@link #toArgument} wrote. */
+    public static Ocr fromArgument(String argument) {
+        if (argument.equals("off")) return OFF;
+        int slash = argument.lastIndexOf('/');
+        if (slash < 1) throw new IllegalArgumentException("OCR argument must be off or LANGS/SECONDS: " + argument);
+        return new Ocr(true, argument.substring(0, slash),
+                Duration.ofSeconds(Long.parseLong(argument.substring(slash + 1))));
+    }
+
     /**
      * Whether a file may need OCR: an image or a PDF (which may be scanned), by magic bytes. The ingest sends these to
      * their own workers, so slow OCR never occupies every parse worker.

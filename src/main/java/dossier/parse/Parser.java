@@ -8,13 +8,16 @@ import dossier.model.ParseResult;
 import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one raw input into an item tree: mime4j for mail, POI for Outlook .msg files, Tika for everything else. Never throws (except
+ * Turns one raw input into an item tree: mime4j for mail (in this JVM: bounded by the limits, and fast), POI for
+ * Outlook .msg files (converted to MIME, then read as mail) and TNEF winmail.dat files (unpacked into the files they
+ * carry), an {@link Extractor} for documents and attachments (Tika, by default in worker processes). Never throws (except
  * OutOfMemoryError): what cannot be read becomes a problem, and the input still yields an item so its original is
- * kept.
+ * kept. Everything read from one input shares one deadline, {@link #timeLimit}.
  *
  * <pre>{@code
  * Parser parser = new Parser(Limits.DEFAULT);
@@ -22,40 +25,41 @@ import java.util.List;
  * }</pre>
  *
  * <p>Thread-safe: one instance serves every worker thread; each call uses its own mime4j parser and the shared,
- * thread-safe Tika parser.
+ * thread-safe extractor.
  */
 public final class Parser {
-    private final MailParser mail;
-    private final DocumentParser documents;
     private final Limits limits;
+    private final Extractor extractor;
 
-    /** A parser without OCR. */
+    /** A parser that runs Tika in this JVM without OCR: for tests of parsing logic and tools. */
     public Parser(Limits limits) {
-        this(limits, Ocr.OFF);
+        this(limits, Extractor.inProcess());
     }
 
-    /** A parser that reads images and scanned PDF pages as {@code ocr} says. */
-    public Parser(Limits limits, Ocr ocr) {
+    /** A parser whose documents and attachments (.msg and TNEF contents included) are read by {@code extractor}. */
+    public Parser(Limits limits, Extractor extractor) {
         this.limits = limits;
-        this.mail = new MailParser(limits, ocr);
-        this.documents = new DocumentParser(limits, ocr);
+        this.extractor = extractor;
     }
 
     /** Parses one input. */
     public ParseResult parse(RawInput input) {
         List<Problem> problems = new ArrayList<>();
         boolean email = false;
+        Deadline deadline = Deadline.after(timeLimit(input));
+        Extract tika = (bytes, name) -> extractor.extract(bytes, name, limits.maxTextChars(), deadline);
+        MailParser mail = new MailParser(limits, tika);
         try {
             if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
             email = Sniff.isEmail(input);
             if (!email && OutlookMessages.isMsg(input.bytes(), input.name())) {
-                Parsed msg = outlook(input, problems);
+                Parsed msg = outlook(mail, input, problems);
                 if (msg != null) return new ParseResult(msg, problems);
             }
             Parsed item = email
                     ? mail.parse(input.source(), input.name(), input.bytes(), 0, problems)
-                    : documents.parse(input, problems);
-            if (!email && Tnef.isTnef(input.bytes())) item = withTnefFiles(item, problems);
+                    : new DocumentParser(tika).parse(input, problems);
+            if (!email && Tnef.isTnef(input.bytes())) item = withTnefFiles(item, tika, problems);
             return new ParseResult(item, problems);
         } catch (OutOfMemoryError e) {
             throw e;
@@ -65,8 +69,40 @@ public final class Parser {
         }
     }
 
+    /**
+     * The time one input may take, shared by everything read from it: {@link Limits#timePerFile()}, or for an input
+     * that {@link #goesToOcr goes to OCR} the larger of that and {@link Ocr#budget()}, since Tesseract takes seconds a
+     * page and a scanned PDF can have many. Mail keeps {@code timePerFile} even when it carries scans: its
+     * attachments share it, and a scan that outlasts it becomes a problem beside the email. The ingest's watchdog
+     * waits by this same limit.
+     */
+    public Duration timeLimit(RawInput input) {
+        Duration perFile = limits.timePerFile();
+        if (!goesToOcr(input)) return perFile;
+        Duration ocr = extractor.ocr().budget();
+        return ocr.compareTo(perFile) > 0 ? ocr : perFile;
+    }
+
+    /**
+     * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes).
+     * The ingest parses these in their own pool, so slow scans never hold every parse worker.
+     */
+    public boolean goesToOcr(RawInput input) {
+        return extractor.ocr().enabled() && input.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(input.bytes());
+    }
+
+    /**
+     * What an input whose parse was abandoned after {@code limit} yields: its original, kept unread, and the problem.
+     * For the ingest's watchdog, which cannot stop the thread but stops waiting for it.
+     */
+    public static ParseResult timedOut(RawInput input, Duration limit) {
+        boolean email = input.hint() == RawInput.Hint.EMAIL || Sniff.looksLikeHeaders(input.bytes());
+        return new ParseResult(bare(input, email),
+                List.of(new Problem(input.source(), Problem.PARSE, Deadline.timedOut(limit))));
+    }
+
     /** An Outlook .msg as an email; null (and a problem) when POI cannot read it, so Tika gets its turn. */
-    private Parsed outlook(RawInput input, List<Problem> problems) {
+    private static Parsed outlook(MailParser mail, RawInput input, List<Problem> problems) {
         try {
             return OutlookMessages.parse(mail, input.source(), input.name(), input.bytes(), 0, problems);
         } catch (java.io.IOException | RuntimeException e) {
@@ -75,10 +111,13 @@ public final class Parser {
         }
     }
 
-    /** A TNEF file standing alone (a winmail.dat saved from a mail): the document, with the files it carries. */
-    private Parsed withTnefFiles(Parsed doc, List<Problem> problems) {
+    /**
+     * A TNEF file standing alone (a winmail.dat saved from a mail): the document, with the files it carries, read by
+     * {@code tika} within the input's deadline.
+     */
+    private Parsed withTnefFiles(Parsed doc, Extract tika, List<Problem> problems) {
         try {
-            List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, mail.ocr(), problems);
+            List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, tika, problems);
             return new Parsed(doc.kind(), doc.source(), doc.name(), doc.bytes(), doc.title(), doc.date(), doc.text(),
                     doc.contentType(), doc.language(), doc.email(), doc.meta(), files);
         } catch (java.io.IOException | RuntimeException e) {

@@ -32,13 +32,14 @@ import org.apache.tika.sax.BodyContentHandler;
  * Detects types and extracts text and metadata with Apache Tika. One Tika configuration is built on first use and
  * shared (Tika's parsers are thread-safe); it leaves out every parser that runs an external program except Tesseract,
  * which runs only when {@link Ocr#enabled()} (images, and PDF pages without a text layer), in the languages and time
- * limit it says. XML parsing keeps Tika's default: no external entities. Thread-safe.
+ * limit it says. XML parsing keeps Tika's default: no external entities. Thread-safe. Public for the extraction
+ * worker ({@code dossier.parse.isolation.ExtractWorker}); the parse stage goes through {@link Extractor}.
  */
-final class TextExtractor {
+public final class TextExtractor {
     private TextExtractor() {}
 
     /** What Tika read from one file; {@code problem} is null when nothing went wrong. */
-    record Extraction(String text, String contentType, DocMeta meta, String problem) {}
+    public record Extraction(String text, String contentType, DocMeta meta, String problem) {}
 
     private static final String CONFIG_XML = """
             <properties>
@@ -96,7 +97,7 @@ final class TextExtractor {
     private static final int CACHED_TEXT_MAX = 100_000;
 
     /** Extracts text (at most {@code maxChars}) and metadata; never throws except OutOfMemoryError. */
-    static Extraction extract(byte[] bytes, String name, int maxChars, Ocr ocr) {
+    public static Extraction extract(byte[] bytes, String name, int maxChars, Ocr ocr) {
         String key = sha256(bytes) + "/" + maxChars + "/" + (ocr.enabled() ? ocr.languages() : "-") + "/" + name;
         Extraction cached = RECENT.get(key);
         if (cached != null) return cached;

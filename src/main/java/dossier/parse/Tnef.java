@@ -29,9 +29,11 @@ final class Tnef {
 
     /**
      * The files inside, each an attachment item; empty when the TNEF holds none (then the caller keeps the part as
-     * it is). A damaged TNEF throws.
+     * it is). A damaged TNEF throws. POI reads the container here; each file's text comes from {@code tika}, the
+     * input's extractor, so it is isolated like any attachment's.
      */
-    static List<Parsed> unpack(String source, byte[] tnef, Limits limits, Ocr ocr, List<Problem> problems) throws IOException {
+    static List<Parsed> unpack(String source, byte[] tnef, Limits limits, Extract tika, List<Problem> problems)
+            throws IOException {
         HMEFMessage message = new HMEFMessage(new ByteArrayInputStream(tnef));
         List<Parsed> files = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -50,7 +52,7 @@ final class Tnef {
                 problems.add(new Problem(locator, Problem.LIMIT, "larger than " + limits.maxFileBytes() + " bytes"));
                 continue;
             }
-            files.add(Attachments.of(locator, name, content, limits, ocr, problems));
+            files.add(Attachments.of(locator, name, content, tika, problems));
         }
         return files;
     }

@@ -247,7 +247,7 @@ public final class Searcher implements Closeable {
 
     private Map<Long, List<String>> duplicates() throws IOException {
         Map<Long, List<String>> d = duplicates;
-        if (d == null) duplicates = d = Manifest.duplicates(archive.manifest());
+        if (d == null) duplicates = d = Manifest.duplicates(archive);
         return d;
     }
 

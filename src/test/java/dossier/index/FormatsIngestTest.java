@@ -24,6 +24,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Whole ingests over the Outlook, archive, document and scan corpora: every file accounted for, known facts found. */
 class FormatsIngestTest {
@@ -69,8 +71,10 @@ class FormatsIngestTest {
                 "tika/testWORD_protected_passtika.docx")), encrypted.toString());
     }
 
-    @Test
-    void wordsInScannedImagesAndImageOnlyPdfsAreFoundAfterOcr() throws Exception {
+    /** OCR wherever Tika runs: in the extraction workers (the default) and in this JVM. */
+    @ParameterizedTest
+    @EnumSource(Ingest.Isolation.class)
+    void wordsInScannedImagesAndImageOnlyPdfsAreFoundAfterOcr(Ingest.Isolation isolation) throws Exception {
         if (Ocr.tesseract().isEmpty()) {
             if ("true".equals(System.getenv("CI"))) throw new AssertionError("tesseract is missing in CI");
             assumeTrue(false, "tesseract not installed: OCR test skipped");
@@ -80,8 +84,9 @@ class FormatsIngestTest {
         Files.copy(png, scans.resolve("typewriter.png"));
         imageOnlyPdf(png, scans.resolve("scanned-recipe.pdf"));
         Files.writeString(scans.resolve("note.txt"), "a plain note");
-        Archive archive = ingest(new Ingest.Options(2, dossier.model.Limits.DEFAULT, 20_000, Ocr.on("eng")),
+        Archive archive = ingest(new Ingest.Options(2, dossier.model.Limits.DEFAULT, 20_000, isolation, Ocr.on("eng")),
                 List.of(scans));
+        assertEquals(List.of(), Problems.read(archive.problems()).stream().map(Problem::reason).toList());
         try (Searcher searcher = Searcher.open(Archive.open(archive.dir()))) {
             // typewriter.png reads "Linzensoep a la Waterman / 4 ons linzen / 3 liter water / 3 uien" (see SOURCE.md).
             assertEquals(2, searcher.count("linzensoep"), "the image and the PDF made of it");

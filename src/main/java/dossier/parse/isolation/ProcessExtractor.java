@@ -1,0 +1,209 @@
+package dossier.parse.isolation;
+
+import dossier.model.DocMeta;
+import dossier.parse.Deadline;
+import dossier.parse.Extractor;
+import dossier.parse.Ocr;
+import dossier.parse.TextExtractor.Extraction;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MimeTypes;
+
+/**
+ * Runs Tika in a pool of worker JVMs ({@link ExtractWorker}), so that a file that hangs a parser, exhausts the heap
+ * or crashes native code costs one worker, not the ingest: at the deadline the worker is killed, a dead worker's exit
+ * status becomes the problem ("parser timed out after 120 s", "parser ran out of memory", "parser crashed (exit
+ * 134)"), and the next file gets a fresh worker.
+ *
+ * <pre>{@code
+ * try (Extractor tika = new ProcessExtractor(ProcessExtractor.Options.forWorkers(2).withOcr(Ocr.on("eng")))) {
+ *     Extraction x = tika.extract(bytes, "plan.docx", 1_000_000, Deadline.after(Duration.ofSeconds(120)));
+ * }
+ * }</pre>
+ *
+ * <p>Workers start on first use (plain mail never pays for one), are reused across files, and are killed by
+ * {@link #close} and by a JVM shutdown hook. Repeated files (the same attachment forwarded around) are answered from
+ * a small cache without a round trip. Thread-safe: at most {@code workers} extractions run at once.
+ */
+public final class ProcessExtractor implements Extractor {
+    /**
+     * How workers run.
+     *
+     * @param workers   worker processes at most, one extraction each at a time (the ingest's parse and OCR threads)
+     * @param heap      each worker's -Xmx, e.g. "512m"
+     * @param startup   how long a worker may take to load Tika before it is given up
+     * @param ocr       whether and how the workers' Tika reads images and scanned pages (given on their command line)
+     */
+    public record Options(int workers, String heap, Duration startup, Ocr ocr) {
+        /** Without OCR. */
+        public Options(int workers, String heap, Duration startup) {
+            this(workers, heap, startup, Ocr.OFF);
+        }
+
+        public static Options forWorkers(int workers) {
+            return new Options(Math.max(1, workers), "512m", Duration.ofSeconds(60));
+        }
+
+        public Options withOcr(Ocr ocr) {
+            return new Options(workers, heap, startup, ocr);
+        }
+    }
+
+    private static final int CACHE_ENTRIES = 1024, CACHED_TEXT_MAX = 100_000;
+
+    private final Options options;
+    private final List<String> command;
+    private final Semaphore slots;
+    private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Worker> all = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private final Thread shutdownHook;
+    private final Map<String, Extraction> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Extraction> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    });
+    private volatile boolean closed;
+
+    public ProcessExtractor(Options options) {
+        this.options = options;
+        this.command = command(options.heap(), options.ocr());
+        this.slots = new Semaphore(options.workers());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parser-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        this.shutdownHook = new Thread(this::killAll, "parser-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * The worker's command line: this JVM's java binary and class path, a small heap, an exit on OOM, and as arguments
+     * this process's id (the worker ends with it) and the OCR settings, so Tika in the worker reads scans as it would
+     * in process.
+     */
+    private static List<String> command(String heap, Ocr ocr) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String tmp = System.getProperty("java.io.tmpdir");
+        List<String> c = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss4m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                // A native crash writes its report here, never into the folder the ingest was started from.
+                "-XX:ErrorFile=" + Path.of(tmp, "dossier-parser-crash-%p.log"),
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tmp, "--enable-native-access=ALL-UNNAMED"));
+        // Tika's own settings (tika.config, tika.custom-mimetypes) apply to the workers as they would in process.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("tika.")).sorted()
+                .forEach(k -> c.add("-D" + k + "=" + System.getProperty(k)));
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                ExtractWorker.class.getName(), Long.toString(ProcessHandle.current().pid()), ocr.toArgument()));
+        return List.copyOf(c);
+    }
+
+    @Override
+    public Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline) {
+        String key = sha256(bytes) + "/" + maxChars + "/" + name;
+        Extraction cached = recent.get(key);
+        if (cached != null) return cached;
+        return extractUncached(bytes, name, maxChars, deadline, key);
+    }
+
+    /** Only answers a worker gave are cached: a timeout may be the deadline of a busy message, not the file's fault. */
+    private Extraction extractUncached(byte[] bytes, String name, int maxChars, Deadline deadline, String key) {
+        if (deadline.left().isZero()) return failed(bytes, name, deadline.reason());
+        slots.acquireUninterruptibly();
+        Worker w = null;
+        try {
+            if (closed) return failed(bytes, name, "ingest stopped");
+            w = idle.pollFirst();
+            Duration timeout = deadline.left();
+            if (w == null) {
+                long t0 = System.nanoTime();
+                w = Worker.start(command, timer, options.startup());
+                all.add(w);
+                if (closed) w.kill(); // close() ran while this one started
+                // Starting a worker is not the file's fault: its time does not count against the file.
+                timeout = timeout.plusNanos(System.nanoTime() - t0);
+            }
+            Extraction x = w.extract(bytes, name, maxChars, timeout, deadline.reason());
+            if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
+            return x;
+        } catch (Worker.Died d) {
+            return failed(bytes, name, d.getMessage());
+        } finally {
+            if (w != null && w.usable() && !closed) {
+                idle.addFirst(w);
+            } else if (w != null) {
+                w.kill();
+                all.remove(w);
+            }
+            slots.release();
+        }
+    }
+
+    /** What a file no worker could read yields: its type from its name and first bytes, and the reason. */
+    private static Extraction failed(byte[] bytes, String name, String reason) {
+        String type = "application/octet-stream";
+        Metadata md = new Metadata();
+        if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try {
+            // Magic bytes and name only: bounded work, safe to do here for a file that just broke a parser.
+            type = MimeTypes.getDefaultMimeTypes().detect(new ByteArrayInputStream(bytes), md).getBaseType().toString();
+        } catch (Exception e) {
+            // keep octet-stream
+        }
+        return new Extraction("", type, DocMeta.NONE, reason);
+    }
+
+    @Override
+    public Ocr ocr() {
+        return options.ocr();
+    }
+
+    /** Kills every worker; later calls record "ingest stopped" instead of starting new ones. */
+    @Override
+    public void close() {
+        closed = true;
+        killAll();
+        timer.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void killAll() {
+        for (Worker w : all) w.kill();
+        all.clear();
+        idle.clear();
+    }
+
+    /** Worker processes alive now (for tests and diagnostics). */
+    public int liveWorkers() {
+        return (int) all.stream().filter(Worker::usable).count();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dossier.parse.isolation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dossier.parse.Deadline;
+import dossier.parse.Ocr;
+import dossier.parse.TextExtractor.Extraction;
+import dossier.testutil.Corpora;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Extraction in worker processes: real Tika answers, and hangs, heap exhaustion and crashes cost only a worker. */
+class ProcessExtractorTest {
+    private static ProcessExtractor tika;
+
+    @BeforeAll
+    static void start() {
+        HostileParsers.register();
+        tika = new ProcessExtractor(new ProcessExtractor.Options(1, "128m", Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void stop() {
+        tika.close();
+    }
+
+    private static Extraction extract(String text, String name, Duration limit) {
+        return tika.extract(text.getBytes(StandardCharsets.UTF_8), name, 1000, Deadline.after(limit));
+    }
+
+    private static void assertWorkerStillAnswers() {
+        Extraction x = extract("after the storm, calm " + System.nanoTime(), "calm.txt", Duration.ofSeconds(30));
+        assertNull(x.problem());
+        assertTrue(x.text().startsWith("after the storm, calm"), x.text());
+    }
+
+    @Test
+    void workerReturnsTikasTextTypeAndCutProblem() {
+        Extraction x = extract("quarterly figures", "q.txt", Duration.ofSeconds(30));
+        assertEquals("quarterly figures", x.text());
+        assertEquals("text/plain", x.contentType());
+        assertNull(x.problem());
+        Extraction cut = extract("x".repeat(5000), "long.txt", Duration.ofSeconds(30));
+        assertEquals("text cut at 1000 characters", cut.problem());
+        assertEquals(1000, cut.text().length());
+    }
+
+    @Test
+    void parserThatHangsIsKilledAtTheDeadlineAndTheNextFileIsRead() {
+        long t0 = System.nanoTime();
+        Extraction x = extract("DOSSIER-HANG", "stuck.hang", Duration.ofSeconds(2));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals("parser timed out after 2 s", x.problem());
+        assertTrue(seconds < 10, "took " + seconds + " s");
+        assertWorkerStillAnswers();
+    }
+
+    @Test
+    void parserThatExhaustsTheHeapEndsItsWorkerNotTheCaller() {
+        Extraction x = extract("DOSSIER-OOM", "greedy.oom", Duration.ofSeconds(60));
+        assertEquals("parser ran out of memory", x.problem());
+        assertWorkerStillAnswers();
+    }
+
+    @Test
+    void parserThatCrashesTheProcessIsReportedWithItsExitStatus() {
+        Extraction x = extract("DOSSIER-CRASH", "boom.crash", Duration.ofSeconds(60));
+        assertEquals("parser crashed (exit 134)", x.problem());
+        assertWorkerStillAnswers();
+    }
+
+    @Test
+    void deadlineAlreadyPassedReadsNothing() {
+        Extraction x = tika.extract("late".getBytes(StandardCharsets.UTF_8), "late.txt", 1000,
+                Deadline.after(Duration.ZERO));
+        assertEquals("parser timed out after 0 s", x.problem());
+        assertEquals("", x.text());
+    }
+
+    @Test
+    void workersReadScansWithTheOcrSettingsTheyWereStartedWith() throws Exception {
+        if (Ocr.tesseract().isEmpty()) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("tesseract is missing in CI");
+            assumeTrue(false, "tesseract not installed: OCR test skipped");
+        }
+        // typewriter.png reads "Linzensoep a la Waterman / 4 ons linzen / ..." (see SOURCE.md).
+        byte[] png = Files.readAllBytes(Corpora.get("documents/ocr-scanned/typewriter.png"));
+        try (ProcessExtractor ocr = new ProcessExtractor(
+                new ProcessExtractor.Options(1, "512m", Duration.ofSeconds(60), Ocr.on("eng")))) {
+            Extraction x = ocr.extract(png, "typewriter.png", 10_000, Deadline.after(Ocr.on("eng").budget()));
+            assertNull(x.problem());
+            assertTrue(x.text().toLowerCase(java.util.Locale.ROOT).contains("waterman"), x.text());
+        }
+        // The shared extractor was started without OCR: the same image gives no text.
+        Extraction off = tika.extract(png, "typewriter.png", 10_000, Deadline.after(Duration.ofSeconds(60)));
+        assertEquals("", off.text());
+    }
+
+    @Test
+    void ocrSettingsSurviveTheWorkersCommandLine() {
+        Ocr ocr = new Ocr(true, "eng+deu", Duration.ofSeconds(45));
+        assertEquals("eng+deu/45", ocr.toArgument());
+        assertEquals(ocr, Ocr.fromArgument(ocr.toArgument()));
+        assertEquals(Ocr.OFF, Ocr.fromArgument(Ocr.OFF.toArgument()));
+    }
+}
