@@ -124,7 +124,10 @@ public final class ArchiveWriter implements Closeable {
 
     private long add(Parsed p, long parent) {
         String sha = Dedup.sha256(p.bytes());
-        blobs.put(sha, p.bytes());
+        // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
+        // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
+        byte[] bytes = p.bytes();
+        indexing.submit(() -> blobs.put(sha, bytes));
         Long existing = bySha.get(sha);
         Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
         List<String> keys = emailKeys(p, body);
