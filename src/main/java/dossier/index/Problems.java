@@ -22,6 +22,41 @@ public final class Problems {
                 .put("reason", p.reason()).toString();
     }
 
+    /** Problems with the same stage and reason, as the report groups them. */
+    public record Group(String stage, String reason, List<String> paths) {}
+
+    /** Groups problems by stage and reason, the largest group first (then in order of first appearance). */
+    public static List<Group> group(List<Problem> all) {
+        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
+        for (Problem p : all) {
+            groups.computeIfAbsent(p.stage() + "\u0000" + p.reason(), k -> new Group(p.stage(), p.reason(), new ArrayList<>()))
+                    .paths().add(p.path());
+        }
+        List<Group> out = new ArrayList<>(groups.values());
+        out.sort((x, y) -> Integer.compare(y.paths().size(), x.paths().size()));
+        return out;
+    }
+
+    /** How many top-level files the problems concern (a path up to its first locator). */
+    public static long files(List<Problem> all) {
+        return all.stream().map(p -> p.path().contains("#") ? p.path().substring(0, p.path().indexOf('#')) : p.path())
+                .distinct().count();
+    }
+
+    /** The report as JSON, the same for {@code dossier problems --format json} and {@code /api/v1/problems}. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode json(List<Problem> all) {
+        var o = ItemDocuments.JSON.createObjectNode();
+        o.put("total", all.size());
+        o.put("files", files(all));
+        var arr = o.putArray("groups");
+        for (Group g : group(all)) {
+            var n = arr.addObject().put("stage", g.stage()).put("reason", g.reason()).put("count", g.paths().size());
+            var paths = n.putArray("paths");
+            g.paths().forEach(paths::add);
+        }
+        return o;
+    }
+
     /** Reads every problem in file order; a damaged line is skipped rather than failing the whole report. */
     public static List<Problem> read(Path file) throws IOException {
         if (!Files.exists(file)) return new ArrayList<>();

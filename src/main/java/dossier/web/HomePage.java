@@ -12,7 +12,8 @@ public final class HomePage {
     private HomePage() {}
 
     /** What the home page shows. */
-    public record View(Frame frame, List<Count> counts, String first, String last, List<FacetLink> senders) {}
+    public record View(Frame frame, List<Count> counts, String first, String last, List<FacetLink> senders,
+                       long problems, long problemFiles) {}
 
     /** A labelled number. */
     public record Count(String label, String value) {}
@@ -28,6 +29,8 @@ public final class HomePage {
         for (SearchResult.FacetCount f : s.senders()) {
             senders.add(new FacetLink(f.value(), f.count(), Urls.search(Facets.filter("sender", f.value()), null, 1)));
         }
-        site.render(ctx, "home.jte", new View(site.frame("", "").withoutSearch(), counts, s.first(), s.last(), senders));
+        var problems = ProblemsPage.read(site);
+        site.render(ctx, "home.jte", new View(site.frame("", "").withoutSearch(), counts, s.first(), s.last(), senders,
+                problems.size(), dossier.index.Problems.files(problems)));
     }
 }

@@ -27,6 +27,7 @@ public final class Routes {
         r.get("/connections", ctx -> ConnectionPage.show(site, ctx));
         r.get("/threads/{id}", ctx -> ThreadPage.show(site, ctx));
         r.get("/help/search", ctx -> HelpPage.show(site, ctx));
+        r.get("/problems", ctx -> ProblemsPage.show(site, ctx));
 
         r.get("/api/v1/search", ctx -> Api.search(site, ctx));
         r.get("/api/v1/items/{id}", ctx -> Api.item(site, ctx));
@@ -36,6 +37,7 @@ public final class Routes {
         r.get("/api/v1/organisations/{domain}", ctx -> PeopleApi.organisation(site, ctx));
         r.get("/api/v1/connections", ctx -> PeopleApi.connection(site, ctx));
         r.get("/api/v1/threads/{id}", ctx -> PeopleApi.thread(site, ctx));
+        r.get("/api/v1/problems", ctx -> ProblemsPage.api(site, ctx));
         r.get("/api/v1/openapi.json", ctx -> StaticFiles.send(ctx, "openapi.json"));
 
         r.get("/static/{file}", ctx -> StaticFiles.send(ctx, ctx.pathParam("file")));
