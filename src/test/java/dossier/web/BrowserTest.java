@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -98,6 +99,7 @@ class BrowserTest {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5)); // elements of a page still loading after a click
         return driver;
     }
 
@@ -114,9 +116,11 @@ class BrowserTest {
         WebElement box = d.findElement(By.id("q"));
         box.sendKeys("budget");
         box.sendKeys(Keys.ENTER);
+        waitFor(d, ExpectedConditions.urlContains("/search?q=budget"));
         assertTrue(d.getCurrentUrl().contains("/search?q=budget"), d.getCurrentUrl());
         assertTrue(d.findElement(By.id("total")).getText().matches("\\d+ results?"), d.findElement(By.id("total")).getText());
         d.findElement(By.linkText("Budget meeting")).click();
+        waitFor(d, ExpectedConditions.titleIs("Budget meeting · Fixture archive"));
         assertEquals("Budget meeting · Fixture archive", d.getTitle());
         assertTrue(d.findElement(By.cssSelector("table.headers")).getText().contains("Alice Archer <alice@example.org>"));
         WebElement quote = d.findElement(By.cssSelector("details.quoted"));
@@ -178,6 +182,7 @@ class BrowserTest {
         long hostile = idOf("subject:\"" + WebFixtures.HOSTILE_SUBJECT + "\"");
         remoteHits.clear();
         d.get(base + "/items/" + hostile);
+        waitFor(d, ExpectedConditions.titleIs(WebFixtures.HOSTILE_SUBJECT + " · Fixture archive"));
         assertEquals(WebFixtures.HOSTILE_SUBJECT + " · Fixture archive", d.getTitle());
         assertTrue(d.findElement(By.cssSelector(".email-html")).getText().contains("Hostile body text survives."));
         JavascriptExecutor js = (JavascriptExecutor) d;
@@ -203,4 +208,9 @@ class BrowserTest {
         assertEquals(List.of("GET /control"), remoteHits.stream().filter(h -> !h.contains("favicon")).toList());
     }
 
+
+    /** Waits for a navigation a click started: the driver may report the old page for a moment after the click. */
+    static void waitFor(org.openqa.selenium.WebDriver d, org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20)).until(condition);
+    }
 }

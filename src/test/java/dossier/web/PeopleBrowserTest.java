@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,6 +73,7 @@ class PeopleBrowserTest {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5)); // elements of a page still loading after a click
         return driver;
     }
 
@@ -79,14 +81,17 @@ class PeopleBrowserTest {
         WebDriver d = browser(javascript);
         d.get(base + "/");
         d.findElement(By.linkText("People")).click();
+        waitFor(d, ExpectedConditions.titleIs("People · Fixture archive"));
         assertEquals("People · Fixture archive", d.getTitle());
         WebElement filter = d.findElement(By.id("pq"));
         filter.sendKeys("archer");
         d.findElement(By.cssSelector(".people-filter button")).click();
+        waitFor(d, ExpectedConditions.urlContains("/people?q=archer"));
         assertTrue(d.getCurrentUrl().contains("/people?q=archer"), d.getCurrentUrl());
         d.findElement(By.linkText("Alice Archer")).click();
 
         // The person page.
+        waitFor(d, ExpectedConditions.titleIs("Alice Archer · Fixture archive"));
         assertEquals("Alice Archer · Fixture archive", d.getTitle());
         assertTrue(d.findElement(By.cssSelector(".person-facts")).getText().contains("alice@example.org"));
         assertTrue(d.findElement(By.cssSelector(".graph svg")).isDisplayed(), "the correspondents graph is drawn");
@@ -96,14 +101,17 @@ class PeopleBrowserTest {
         bob.findElement(By.cssSelector("a.connection")).click();
 
         // The connection page.
+        waitFor(d, ExpectedConditions.urlContains("/connections?a=alice%40example.org&b=bob%40example.org"));
         assertTrue(d.getCurrentUrl().contains("/connections?a=alice%40example.org&b=bob%40example.org"), d.getCurrentUrl());
         assertEquals("2", d.findElement(By.id("total")).getText());
         assertEquals(2, d.findElements(By.cssSelector("ol.emails .hit")).size());
         d.findElement(By.linkText("Budget meeting")).click();
 
         // The email, then its thread.
+        waitFor(d, ExpectedConditions.titleIs("Budget meeting · Fixture archive"));
         assertEquals("Budget meeting · Fixture archive", d.getTitle());
         d.findElement(By.linkText("Thread")).click();
+        waitFor(d, ExpectedConditions.titleContains("Thread: Budget meeting"));
         assertTrue(d.getTitle().startsWith("Thread: Budget meeting"), d.getTitle());
         List<WebElement> emails = d.findElements(By.cssSelector(".thread-email"));
         assertEquals(2, emails.size());
@@ -115,11 +123,13 @@ class PeopleBrowserTest {
         quote.findElement(By.tagName("summary")).click();
         assertTrue(quote.findElement(By.tagName("pre")).isDisplayed(), "and opens without script");
         emails.get(1).findElement(By.linkText("Re: Budget meeting")).click();
+        waitFor(d, ExpectedConditions.titleIs("Re: Budget meeting · Fixture archive"));
         assertEquals("Re: Budget meeting · Fixture archive", d.getTitle());
         assertTrue(d.findElement(By.tagName("main")).getText().contains("Thursday works."));
 
         // From the email's header back to a person.
         d.findElement(By.cssSelector("table.headers a.person")).click();
+        waitFor(d, ExpectedConditions.titleIs("Bob Baker · Fixture archive"));
         assertEquals("Bob Baker · Fixture archive", d.getTitle());
         assertEquals(0, web.unexpectedFailures());
     }
@@ -132,5 +142,10 @@ class PeopleBrowserTest {
     @Test
     void theSameWorksWithJavaScriptDisabled() throws Exception {
         journey(false);
+    }
+
+    /** Waits for a navigation a click started: the driver may report the old page for a moment after the click. */
+    static void waitFor(org.openqa.selenium.WebDriver d, org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20)).until(condition);
     }
 }
