@@ -130,6 +130,7 @@ class BrowserTest {
 
         d.get(base + "/items/" + idOf("subject:\"" + WebFixtures.ATTACHMENT_SUBJECT + "\""));
         d.findElement(By.linkText("figures notes.txt")).click();
+        waitFor(d, ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Revenue of the Okavango unit grew eleven percent."));
         assertTrue(d.findElement(By.tagName("main")).getText().contains("Revenue of the Okavango unit grew eleven percent."));
         assertTrue(d.findElement(By.cssSelector(".parent a")).getText().contains(WebFixtures.ATTACHMENT_SUBJECT));
         d.navigate().back();
@@ -139,11 +140,14 @@ class BrowserTest {
 
         d.get(base + "/search?q=weekly&sort=oldest");
         d.findElement(By.linkText("Next")).click();
+        waitFor(d, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".range"), "21–40"));
         assertTrue(d.findElement(By.cssSelector(".range")).getText().contains("21–40"));
         d.findElement(By.partialLinkText("Last")).click();
+        waitFor(d, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".range"), "41–45"));
         assertTrue(d.findElement(By.cssSelector(".range")).getText().contains("41–45"));
         d.findElement(By.id("page")).clear();
         d.findElement(By.id("page")).sendKeys("2", Keys.ENTER);
+        waitFor(d, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".range"), "21–40"));
         assertTrue(d.findElement(By.cssSelector(".range")).getText().contains("21–40"), "page form works");
         List<WebElement> facets = d.findElements(By.cssSelector(".facets a"));
         assertFalse(facets.isEmpty());
