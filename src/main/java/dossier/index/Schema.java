@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -27,7 +26,7 @@ public final class Schema {
     private Schema() {}
 
     /** Bumped whenever a field changes meaning; stored in the index's commit data. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: words split at apostrophes
 
     // Identity and storage.
     /** Item id: LongPoint for id: queries, doc values for sorting and lookups, stored. */
@@ -112,7 +111,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new EnglishPossessiveFilter(new SplitDotsFilter(source));
+                TokenStream s = new SplitWordsFilter(source);
                 s = new LowerCaseFilter(s);
                 s = new ASCIIFoldingFilter(s);
                 s = new PorterStemFilter(s);
@@ -132,7 +131,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(new SplitDotsFilter(source)));
+                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(new SplitWordsFilter(source)));
                 return new TokenStreamComponents(source, s);
             }
 

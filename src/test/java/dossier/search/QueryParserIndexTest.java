@@ -96,6 +96,31 @@ class QueryParserIndexTest {
     }
 
     @Test
+    void wordsJoinedByApostrophesAreFoundWithOrWithoutThem(@TempDir Path dir) throws Exception {
+        TestArchive.Item room = new TestArchive.Item(5);
+        room.subject = "LET'S DO LUNCH: Room for Tomorrow’s Meeting";
+        room.text = "We won't be in Gary Hamel's office.";
+        room.date = Instant.parse("2001-11-27T19:04:59Z");
+        room.size = 200;
+        TestArchive.Item lunch = new TestArchive.Item(6);
+        lunch.subject = "Lunch";
+        lunch.text = "Shall we do lunch, s'il vous plaît?";
+        lunch.date = Instant.parse("2001-11-27T19:04:59Z");
+        lunch.size = 200;
+        try (TestArchive a = new TestArchive(dir, List.of(room, lunch))) {
+            assertEquals(Set.of(5L), a.ids(parser.parse("lets do lunch")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("let's do lunch")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("room for tomorrow s meeting")), "apostrophe lost by copying");
+            assertEquals(Set.of(5L), a.ids(parser.parse("\"tomorrow's meeting\"")), "ASCII in the query, typographic in the text");
+            assertEquals(Set.of(5L), a.ids(parser.parse("tomorrows")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("won t")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("\"Gary Hamel's\" hamel")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("\"let s\"")), "the parts stand side by side, as in a phrase");
+            assertEquals(Set.of(6L), a.ids(parser.parse("\"lunch s il\"")));
+        }
+    }
+
+    @Test
     void fileNamesAreFindableAsFreeText() throws Exception {
         assertEquals(Set.of(3L), ids("cv.docx"));
         assertEquals(Set.of(2L), ids("filename:budget*"));

@@ -90,8 +90,9 @@ class SearchQualityTest {
             }
         }
         rr.computeIfAbsent(kind, k -> new ArrayList<>()).add(score);
-        if (score < 1 && System.getenv("QUALITY_DEBUG") != null && kind.equals("rare words")) {
-            System.out.println("MISS " + kind + " [" + query + "] target " + it.id() + " " + it.source() + " | " + it.title());
+        if (score < 1 && System.getenv("QUALITY_DEBUG") != null
+                && (System.getenv("QUALITY_DEBUG").equals("all") || System.getenv("QUALITY_DEBUG").equals(kind))) {
+            System.out.println("MISS " + kind + " [" + query + "] rr " + score + " target " + it.id() + " " + it.source() + " | " + it.title() + " | " + it.date());
             for (int i = 0; i < Math.min(3, r.hits().size()); i++) {
                 var h = r.hits().get(i);
                 System.out.println("   " + h.id() + " " + h.source() + " | " + h.title() + " | " + h.from() + " " + h.date());

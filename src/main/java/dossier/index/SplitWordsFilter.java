@@ -9,13 +9,15 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Splits the tokens the standard tokenizer keeps whole at dots and underscores ({@code ticketmaster.com},
- * {@code jeff.skilling}, {@code q3_plan}) into their words, one position each, so that a reader typing
- * {@code ticketmaster} finds {@code Ticketmaster.com}; a query with the whole form is split the same way and
- * matches as a phrase. It sits right after the tokenizer, where a token's offsets span exactly its characters.
+ * Splits the tokens the standard tokenizer keeps whole at dots, underscores and apostrophes
+ * ({@code ticketmaster.com}, {@code jeff.skilling}, {@code q3_plan}, {@code tomorrow's}, {@code won’t}) into their
+ * words, one position each, so that a reader typing {@code ticketmaster} finds {@code Ticketmaster.com} and one
+ * typing {@code lets do lunch} or {@code tomorrow s meeting} (apostrophes lost, as they are when text is copied
+ * through forms and search boxes) finds {@code LET'S DO LUNCH}; a query with the whole form is split the same way
+ * and matches as a phrase. It sits right after the tokenizer, where a token's offsets span exactly its characters.
  * Not thread-safe (one instance per token stream, as every Lucene filter).
  */
-final class SplitDotsFilter extends TokenFilter {
+final class SplitWordsFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
@@ -23,7 +25,7 @@ final class SplitDotsFilter extends TokenFilter {
     private char[] buffer = new char[0];
     private int baseOffset;
 
-    SplitDotsFilter(TokenStream in) {
+    SplitWordsFilter(TokenStream in) {
         super(in);
     }
 
@@ -40,13 +42,13 @@ final class SplitDotsFilter extends TokenFilter {
         char[] t = term.buffer();
         int len = term.length();
         boolean split = false;
-        for (int i = 0; i < len && !split; i++) split = t[i] == '.' || t[i] == '_';
+        for (int i = 0; i < len && !split; i++) split = isSeparator(t[i]);
         if (!split) return true;
         buffer = java.util.Arrays.copyOf(t, len);
         baseOffset = offset.startOffset();
         int start = 0;
         for (int i = 0; i <= len; i++) {
-            if (i == len || buffer[i] == '.' || buffer[i] == '_') {
+            if (i == len || isSeparator(buffer[i])) {
                 if (i > start) pending.addLast(new int[] {start, i});
                 start = i + 1;
             }
@@ -58,6 +60,11 @@ final class SplitDotsFilter extends TokenFilter {
         offset.setOffset(baseOffset + first[0], baseOffset + first[1]);
         posInc.setPositionIncrement(inc);
         return true;
+    }
+
+    /** Dot, underscore, and the apostrophes: ASCII and the typographic one (U+2019) word processors write. */
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == '_' || c == '\'' || c == '\u2019';
     }
 
     @Override
