@@ -34,9 +34,17 @@ final class SampleCommand implements Callable<Integer> {
         SampleGenerator.Summary s;
         try {
             long t0 = System.nanoTime();
-            s = new SampleGenerator().generate(new SampleGenerator.SampleSpec(emails, documents, seed), out,
-                    (e, d) -> System.err.printf(Locale.ROOT, "\rsample: %,d emails, %,d documents", e, d));
-            System.err.printf(Locale.ROOT, "%nWrote %,d emails and %,d documents (%,d files, %.1f MB) to %s in %.1f s%n",
+            boolean terminal = System.console() != null;
+            long[] lastLine = {t0};
+            s = new SampleGenerator().generate(new SampleGenerator.SampleSpec(emails, documents, seed), out, (e, d) -> {
+                if (terminal) {
+                    System.err.printf(Locale.ROOT, "\rsample: %,d emails, %,d documents", e, d);
+                } else if (System.nanoTime() - lastLine[0] > 10_000_000_000L) { // a log line every 10 s, as ingest does
+                    lastLine[0] = System.nanoTime();
+                    System.err.printf(Locale.ROOT, "sample: %,d emails, %,d documents%n", e, d);
+                }
+            });
+            System.err.printf(Locale.ROOT, (terminal ? "%n" : "") + "Wrote %,d emails and %,d documents (%,d files, %.1f MB) to %s in %.1f s%n",
                     s.emails(), s.documents(), s.files(), s.bytes() / 1e6, out, (System.nanoTime() - t0) / 1e9);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageError(e.getMessage());

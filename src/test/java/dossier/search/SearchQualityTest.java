@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Known-item search quality over Enron mail: for emails picked with a fixed seed, five queries a reader might type
  * (rare words, subject words plus the sender, other inflections, a phrase, words plus the month) should find the
- * email first. Reports MRR@10 per query kind and overall; fails below 0.85.
+ * email first. Reports MRR@10 per query kind and overall; fails below 0.89.
  */
 class SearchQualityTest {
     @TempDir static Path tmp;
@@ -77,7 +77,7 @@ class SearchQualityTest {
         report.append(String.format(Locale.ROOT, "  %-15s %.3f  (%d queries)%n", "overall", mean(all), all.size()));
         System.out.print(report);
         Files.writeString(Path.of("target", "search-quality.txt"), report);
-        assertTrue(mean(all) >= 0.85, report.toString()); // measured 0.886 (BENCHMARKS.md); a drop means ranking or analysis broke
+        assertTrue(mean(all) >= 0.89, report.toString()); // measured 0.904 (BENCHMARKS.md); a drop means ranking or analysis broke
     }
 
     private static void record(Map<String, List<Double>> rr, String kind, Searcher s, Item it, String query) throws Exception {
