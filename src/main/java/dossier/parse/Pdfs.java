@@ -19,14 +19,23 @@ final class Pdfs {
      */
     private static final int TAIL = 1024;
 
-    /** Whether a PDF lacks the {@code %%EOF} marker in its last kilobyte: it was cut before its end. */
-    static boolean truncated(byte[] pdf) {
-        int from = Math.max(0, pdf.length - TAIL);
+    private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the bytes are a PDF (its header in the first kilobyte, whatever Tika calls it: an Adobe Illustrator
+     * file is a PDF too) without the {@code %%EOF} marker in its last kilobyte: it was cut before its end.
+     */
+    static boolean truncated(byte[] bytes) {
+        return find(bytes, HEADER, 0, Math.min(bytes.length, TAIL)) && !find(bytes, EOF_MARKER, bytes.length - TAIL, bytes.length);
+    }
+
+    /** Whether {@code what} occurs wholly within {@code bytes[from, to)}. */
+    private static boolean find(byte[] bytes, byte[] what, int from, int to) {
         outer:
-        for (int i = pdf.length - EOF_MARKER.length; i >= from; i--) {
-            for (int j = 0; j < EOF_MARKER.length; j++) if (pdf[i + j] != EOF_MARKER[j]) continue outer;
-            return false;
+        for (int i = Math.max(0, from); i <= to - what.length; i++) {
+            for (int j = 0; j < what.length; j++) if (bytes[i + j] != what[j]) continue outer;
+            return true;
         }
-        return true;
+        return false;
     }
 }

@@ -132,7 +132,7 @@ public final class TextExtractor {
         if (type == null || type.isBlank()) type = detected;
         int semi = type.indexOf(';');
         if (semi >= 0) type = type.substring(0, semi).strip();
-        if (type.equals("application/pdf") && Pdfs.truncated(bytes)) {
+        if (Pdfs.truncated(bytes)) {
             problem = problem == null ? Pdfs.TRUNCATED : Pdfs.TRUNCATED + " (" + problem + ")";
         }
         DocMeta meta = new DocMeta(first(md, TikaCoreProperties.TITLE), author(md),

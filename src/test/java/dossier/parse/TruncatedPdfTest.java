@@ -99,6 +99,15 @@ class TruncatedPdfTest {
         byte[] padded = Arrays.copyOf(pdf, pdf.length + 600);
         Arrays.fill(padded, pdf.length, padded.length, (byte) '\n');
         assertTrue(!Pdfs.truncated(padded) && !Pdfs.truncated(pdf) && Pdfs.truncated(Arrays.copyOf(pdf, pdf.length - 7)));
+        assertTrue(!Pdfs.truncated(new byte[0]) && !Pdfs.truncated("%%EOF".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void adobeIllustratorFileCutAtARoundSizeIsATruncatedPdf() throws Exception {
+        // 480 KiB exactly, its last %%EOF 6 KB before the end: the incremental update after it was cut off.
+        byte[] ai = java.nio.file.Files.readAllBytes(dossier.testutil.Corpora.get("documents/tika/testPDF_AdobeIllustrator.pdf"));
+        ParseResult r = parsers.get(0).parse(new RawInput("tika/ai.pdf", "ai.pdf", RawInput.Hint.FILE, ai));
+        assertTruncated(r.problems(), "tika/ai.pdf", ai.length);
     }
 
     private static void assertTruncated(List<Problem> problems, String source, int cut) {
