@@ -71,11 +71,19 @@ final class Frames {
 
     /** The next frame's payload, or null at a clean end of stream (before a frame starts). */
     static byte[] read(InputStream in) throws IOException {
+        return read(in, MAX_FRAME);
+    }
+
+    /**
+     * The next frame's payload, at most {@code maxLength} bytes, or null at a clean end of stream. The ingest reads
+     * its workers' frames with a bound: stray output on a worker's stdout must not make it allocate gigabytes.
+     */
+    static byte[] read(InputStream in, long maxLength) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int b0 = d.read();
         if (b0 < 0) return null;
         int length = (b0 << 24) | (d.readUnsignedByte() << 16) | (d.readUnsignedByte() << 8) | d.readUnsignedByte();
-        if (length < 0 || length > MAX_FRAME) throw new IOException("bad frame length " + length);
+        if (length < 0 || length > Math.min(maxLength, MAX_FRAME)) throw new IOException("bad frame length " + length);
         byte[] payload = new byte[length];
         d.readFully(payload);
         return payload;
@@ -86,6 +94,14 @@ final class Frames {
         int maxChars = d.readInt();
         String name = new String(blob(d), StandardCharsets.UTF_8);
         return new Request(blob(d), name, maxChars);
+    }
+
+    /**
+     * The largest response to a request of {@code maxChars}: the text in UTF-8 (at most 3 bytes a char), and room for
+     * the type and metadata.
+     */
+    static long maxResponse(int maxChars) {
+        return 3L * maxChars + (16 << 20);
     }
 
     static Extraction response(byte[] payload) throws IOException {

@@ -118,7 +118,12 @@ public final class ProcessExtractor implements Extractor {
                 "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 // A native crash writes its report here, kept after the worker's own folder is deleted.
                 "-XX:ErrorFile=" + Path.of(tmp, "dossier-parser-crash-%p.log"),
-                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir, "--enable-native-access=ALL-UNNAMED"));
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir, "--enable-native-access=ALL-UNNAMED",
+                // The JVM logs warnings to stdout by default, where they would corrupt the frames.
+                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        // Diagnostics (a profiler, other JIT settings) for the workers alone.
+        String extra = System.getProperty("dossier.parser.java-options", "").strip();
+        if (!extra.isEmpty()) c.addAll(List.of(extra.split("\\s+")));
         // Tika's own settings (tika.config, tika.custom-mimetypes) apply to the workers as they would in process.
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("tika.")).sorted()
                 .forEach(k -> c.add("-D" + k + "=" + System.getProperty(k)));
@@ -140,6 +145,7 @@ public final class ProcessExtractor implements Extractor {
         if (deadline.left().isZero()) return failed(bytes, name, deadline.reason());
         slots.acquireUninterruptibly();
         Worker w = null;
+        boolean answered = false;
         try {
             if (closed) return failed(bytes, name, "ingest stopped");
             w = idle.pollFirst();
@@ -154,12 +160,14 @@ public final class ProcessExtractor implements Extractor {
                 timeout = timeout.plusNanos(System.nanoTime() - t0);
             }
             Extraction x = w.extract(bytes, name, maxChars, timeout, deadline.reason());
+            answered = true;
             if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
             return x;
         } catch (Worker.Died d) {
             return failed(bytes, name, d.getMessage());
         } finally {
-            if (w != null && w.usable() && !closed) {
+            // A worker that did not answer (whatever was thrown here) may be mid-frame: never reuse it.
+            if (w != null && answered && w.usable() && !closed) {
                 idle.addFirst(w);
             } else if (w != null) {
                 w.discard();

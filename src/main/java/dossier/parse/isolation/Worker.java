@@ -69,7 +69,7 @@ final class Worker {
         Worker w = new Worker(p, tempDir, timer);
         ScheduledFuture<?> kill = w.killAfter(startup);
         try {
-            byte[] ready = Frames.read(w.fromWorker);
+            byte[] ready = Frames.read(w.fromWorker, Frames.READY.length);
             if (ready == null || !java.util.Arrays.equals(ready, Frames.READY)) throw new IOException("no ready frame");
             return w;
         } catch (IOException e) {
@@ -87,7 +87,7 @@ final class Worker {
         ScheduledFuture<?> kill = killAfter(timeout);
         try {
             Frames.writeRequest(toWorker, bytes, name, maxChars);
-            byte[] response = Frames.read(fromWorker);
+            byte[] response = Frames.read(fromWorker, Frames.maxResponse(maxChars));
             if (response == null) throw new IOException("end of stream");
             return Frames.response(response);
         } catch (IOException e) {
