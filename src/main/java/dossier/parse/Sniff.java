@@ -3,6 +3,7 @@ package dossier.parse;
 import dossier.model.RawInput;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Decides whether an input is a mail message: by the container's word, the file name, or its first lines. */
 final class Sniff {
@@ -17,11 +18,16 @@ final class Sniff {
 
     /** True for an email: hint, *.eml name, header-like first lines, or Tika's message/rfc822 for a header-less start. */
     static boolean isEmail(RawInput in) {
+        return isEmail(in, () -> TextExtractor.detect(in.bytes(), in.name()));
+    }
+
+    /** {@link #isEmail(RawInput)} with Tika's type of the input, asked only when the cheaper signs say nothing. */
+    static boolean isEmail(RawInput in, Supplier<String> type) {
         if (in.hint() == RawInput.Hint.EMAIL) return true;
         if (in.bytes().length == 0) return false;
         if (in.name().toLowerCase(Locale.ROOT).endsWith(".eml")) return true;
         if (looksLikeHeaders(in.bytes())) return true;
-        return MailParser.MESSAGE.equals(TextExtractor.detect(in.bytes(), in.name()));
+        return MailParser.MESSAGE.equals(type.get());
     }
 
     /**
