@@ -27,7 +27,19 @@ final class Sniff {
         if (in.bytes().length == 0) return false;
         if (in.name().toLowerCase(Locale.ROOT).endsWith(".eml")) return true;
         if (looksLikeHeaders(in.bytes())) return true;
+        // Tika knows a message by header names at its start: a binary start (PDF, zip, OLE2, images) is never one,
+        // and its detection (hundreds of magic patterns) was most of the ingest's own time on a folder of documents.
+        if (startsBinary(in.bytes()) || Ocr.mayNeedOcr(in.bytes())) return false; // the latter: PDFs and images
         return MailParser.MESSAGE.equals(type.get());
+    }
+
+    /** Whether the first bytes hold a control character no text file starts with (NUL, or below tab, or ESC...). */
+    static boolean startsBinary(byte[] b) {
+        for (int i = 0; i < Math.min(b.length, 8); i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b) || c == 0x7f) return true;
+        }
+        return false;
     }
 
     /**

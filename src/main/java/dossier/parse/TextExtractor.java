@@ -139,7 +139,11 @@ public final class TextExtractor {
         }
     }
 
-    private static Extraction extractUncached(byte[] bytes, String name, int maxChars, Ocr ocr) {
+    /**
+     * {@link #extract} without the cache of recent extractions: for the extraction worker, whose caller in the
+     * ingest keeps that cache (hashing every file twice cost more than the worker's cache saved).
+     */
+    public static Extraction extractUncached(byte[] bytes, String name, int maxChars, Ocr ocr) {
         MediaType detectedType = detectType(bytes, name);
         String detected = detectedType.getBaseType().toString();
         if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
