@@ -41,6 +41,28 @@ final class Frames {
         frame(out, READY);
     }
 
+    /** The ready frame as it appears on the wire: its length, then {@link #READY}. */
+    private static final byte[] READY_FRAME = {0, 0, 0, 4, 'D', 'O', 'S', 'R'};
+
+    /**
+     * Reads up to and including the ready frame, skipping at most {@code maxPreamble} bytes before it: what the JVM
+     * itself prints on stdout while it starts (a flight recording started with the worker announces itself there,
+     * whatever -Xlog says). False at the end of the stream or past the bound.
+     */
+    static boolean awaitReady(InputStream in, int maxPreamble) throws IOException {
+        int matched = 0;
+        for (long read = 0; read < maxPreamble + READY_FRAME.length; read++) {
+            int b = in.read();
+            if (b < 0) return false;
+            if (b == (READY_FRAME[matched] & 0xff)) {
+                if (++matched == READY_FRAME.length) return true;
+            } else {
+                matched = b == 0 ? 1 : 0; // the frame starts with a zero byte
+            }
+        }
+        return false;
+    }
+
     static void writeRequest(OutputStream out, byte[] bytes, String name, int maxChars) throws IOException {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         long length = 4L + 4 + n.length + 4 + bytes.length;

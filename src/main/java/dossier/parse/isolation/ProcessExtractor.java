@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.tika.metadata.Metadata;
@@ -203,6 +204,11 @@ public final class ProcessExtractor implements Extractor {
     @Override
     public void close() {
         closed = true;
+        // Idle workers end on their own at the end of their input (briefly waited for), the rest are killed.
+        List<Worker> waiting = List.copyOf(idle);
+        waiting.forEach(Worker::endInput);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Worker w : waiting) w.awaitExit(deadline);
         killAll();
         timer.shutdownNow();
         try {

@@ -69,8 +69,7 @@ final class Worker {
         Worker w = new Worker(p, tempDir, timer);
         ScheduledFuture<?> kill = w.killAfter(startup);
         try {
-            byte[] ready = Frames.read(w.fromWorker, Frames.READY.length);
-            if (ready == null || !java.util.Arrays.equals(ready, Frames.READY)) throw new IOException("no ready frame");
+            if (!Frames.awaitReady(w.fromWorker, 64 << 10)) throw new IOException("no ready frame");
             return w;
         } catch (IOException e) {
             w.kill();
@@ -95,6 +94,24 @@ final class Worker {
             throw new Died(exitReason(timeoutReason));
         } finally {
             kill.cancel(false);
+        }
+    }
+
+    /** Ends the worker's input, so that it exits on its own (and a flight recording it runs is written out). */
+    void endInput() {
+        try {
+            toWorker.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /** Waits at most until {@code deadlineNanos} (System.nanoTime) for the process to exit. */
+    void awaitExit(long deadlineNanos) {
+        try {
+            process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
