@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,8 +38,13 @@ final class OutlookMessages {
 
     /** Whether the bytes are an Outlook message: an OLE2 file Tika calls {@value #MSG_TYPE}. */
     static boolean isMsg(byte[] bytes, String name) {
+        return isMsg(bytes, () -> TextExtractor.detect(bytes, name));
+    }
+
+    /** {@link #isMsg(byte[], String)} with Tika's type of the bytes, asked only for an OLE2 file. */
+    static boolean isMsg(byte[] bytes, Supplier<String> type) {
         if (bytes.length < OLE2.length || !Arrays.equals(bytes, 0, OLE2.length, OLE2, 0, OLE2.length)) return false;
-        return MSG_TYPE.equals(TextExtractor.detect(bytes, name));
+        return MSG_TYPE.equals(type.get());
     }
 
     /** The email item of a .msg at nesting depth {@code depth}, with the .msg as its original bytes. */

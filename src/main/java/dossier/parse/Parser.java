@@ -11,6 +11,7 @@ import dossier.model.RawInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns one raw input into an item tree: mime4j for mail (in this JVM: bounded by the limits, and fast), POI for
@@ -51,8 +52,18 @@ public final class Parser {
         MailParser mail = new MailParser(limits, tika);
         try {
             if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
-            email = Sniff.isEmail(input);
-            if (!email && OutlookMessages.isMsg(input.bytes(), input.name())) {
+            // Tika's detection reads hundreds of magic patterns: once per input at most, shared by both questions.
+            Supplier<String> type = new Supplier<>() {
+                private String detected;
+
+                @Override
+                public String get() {
+                    if (detected == null) detected = TextExtractor.detect(input.bytes(), input.name());
+                    return detected;
+                }
+            };
+            email = Sniff.isEmail(input, type);
+            if (!email && OutlookMessages.isMsg(input.bytes(), type)) {
                 Parsed msg = outlook(mail, input, problems);
                 if (msg != null) return new ParseResult(msg, problems);
             }

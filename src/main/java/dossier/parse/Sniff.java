@@ -3,6 +3,7 @@ package dossier.parse;
 import dossier.model.RawInput;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Decides whether an input is a mail message: by the container's word, the file name, or its first lines. */
 final class Sniff {
@@ -17,11 +18,28 @@ final class Sniff {
 
     /** True for an email: hint, *.eml name, header-like first lines, or Tika's message/rfc822 for a header-less start. */
     static boolean isEmail(RawInput in) {
+        return isEmail(in, () -> TextExtractor.detect(in.bytes(), in.name()));
+    }
+
+    /** {@link #isEmail(RawInput)} with Tika's type of the input, asked only when the cheaper signs say nothing. */
+    static boolean isEmail(RawInput in, Supplier<String> type) {
         if (in.hint() == RawInput.Hint.EMAIL) return true;
         if (in.bytes().length == 0) return false;
         if (in.name().toLowerCase(Locale.ROOT).endsWith(".eml")) return true;
         if (looksLikeHeaders(in.bytes())) return true;
-        return MailParser.MESSAGE.equals(TextExtractor.detect(in.bytes(), in.name()));
+        // Tika knows a message by header names at its start: a binary start (PDF, zip, OLE2, images) is never one,
+        // and its detection (hundreds of magic patterns) was most of the ingest's own time on a folder of documents.
+        if (startsBinary(in.bytes()) || Ocr.mayNeedOcr(in.bytes())) return false; // the latter: PDFs and images
+        return MailParser.MESSAGE.equals(type.get());
+    }
+
+    /** Whether the first bytes hold a control character no text file starts with (NUL, or below tab, or ESC...). */
+    static boolean startsBinary(byte[] b) {
+        for (int i = 0; i < Math.min(b.length, 8); i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b) || c == 0x7f) return true;
+        }
+        return false;
     }
 
     /**

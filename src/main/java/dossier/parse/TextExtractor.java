@@ -53,8 +53,14 @@ public final class TextExtractor {
     /** Built on first use, so parsing plain mail never pays for loading Tika. */
     private static final class Tika {
         static final TikaConfig CONFIG = load();
-        static final AutoDetectParser PARSER = new AutoDetectParser(CONFIG);
         static final Detector DETECTOR = CONFIG.getDetector();
+        static final AutoDetectParser PARSER = parser();
+
+        private static AutoDetectParser parser() {
+            AutoDetectParser p = new AutoDetectParser(CONFIG);
+            p.setDetector(new Detected(DETECTOR));
+            return p;
+        }
 
         private static TikaConfig load() {
             try (InputStream in = new ByteArrayInputStream(CONFIG_XML.getBytes(StandardCharsets.UTF_8))) {
@@ -67,13 +73,32 @@ public final class TextExtractor {
 
     /** The media type of the bytes (name as a hint), without parameters. */
     static String detect(byte[] bytes, String name) {
+        return detectType(bytes, name).getBaseType().toString();
+    }
+
+    private static MediaType detectType(byte[] bytes, String name) {
         Metadata md = new Metadata();
         if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            MediaType type = Tika.DETECTOR.detect(in, md);
-            return type.getBaseType().toString();
+            return Tika.DETECTOR.detect(in, md);
         } catch (Exception e) {
-            return "application/octet-stream";
+            return MediaType.OCTET_STREAM;
+        }
+    }
+
+    /** Where {@link #extractUncached} leaves the type it detected, for {@link Detected}. */
+    private static final String DETECTED = "dossier:detected-type";
+
+    /**
+     * Tika's detector, except for a file whose type this class has just detected: detection reads the magic of
+     * hundreds of types and opens zip and OLE2 containers, a third of the time Tika spends on a typical office file,
+     * and AutoDetectParser would do it again. Embedded files get fresh metadata, so they are detected as usual.
+     */
+    private record Detected(Detector tika) implements Detector {
+        @Override
+        public MediaType detect(InputStream in, Metadata md) throws java.io.IOException {
+            String known = md.get(DETECTED);
+            return known != null ? MediaType.parse(known) : tika.detect(in, md);
         }
     }
 
@@ -114,11 +139,17 @@ public final class TextExtractor {
         }
     }
 
-    private static Extraction extractUncached(byte[] bytes, String name, int maxChars, Ocr ocr) {
-        String detected = detect(bytes, name);
+    /**
+     * {@link #extract} without the cache of recent extractions: for the extraction worker, whose caller in the
+     * ingest keeps that cache (hashing every file twice cost more than the worker's cache saved).
+     */
+    public static Extraction extractUncached(byte[] bytes, String name, int maxChars, Ocr ocr) {
+        MediaType detectedType = detectType(bytes, name);
+        String detected = detectedType.getBaseType().toString();
         if (NO_TEXT.contains(detected)) return new Extraction("", detected, DocMeta.NONE, null);
         Metadata md = new Metadata();
         if (name != null && !name.isEmpty()) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        md.set(DETECTED, detectedType.toString());
         BodyContentHandler handler = new BodyContentHandler(maxChars);
         String problem = null;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
@@ -132,6 +163,9 @@ public final class TextExtractor {
         if (type == null || type.isBlank()) type = detected;
         int semi = type.indexOf(';');
         if (semi >= 0) type = type.substring(0, semi).strip();
+        if (Pdfs.truncated(bytes)) {
+            problem = problem == null ? Pdfs.TRUNCATED : Pdfs.TRUNCATED + " (" + problem + ")";
+        }
         DocMeta meta = new DocMeta(first(md, TikaCoreProperties.TITLE), author(md),
                 instant(md, TikaCoreProperties.CREATED), instant(md, TikaCoreProperties.MODIFIED));
         return new Extraction(handler.toString().strip(), type, meta, problem);

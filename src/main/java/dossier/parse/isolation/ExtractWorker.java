@@ -10,6 +10,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The main class of an extraction worker process: reads requests from stdin, runs Tika on each, writes responses to
@@ -36,7 +38,7 @@ public final class ExtractWorker {
         while ((payload = Frames.read(in)) != null) {
             Frames.Request r = Frames.request(payload);
             payload = null; // the request holds its own copy: let the frame go before Tika starts
-            Frames.writeResponse(out, TextExtractor.extract(r.bytes(), r.name(), r.maxChars(), ocr));
+            Frames.writeResponse(out, TextExtractor.extractUncached(r.bytes(), r.name(), r.maxChars(), ocr));
         }
         System.exit(0);
     }
@@ -49,7 +51,12 @@ public final class ExtractWorker {
                 // After the parent dies, this process is adopted: its parent pid changes.
                 long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
                 if (!alive || now != parentPid) {
-                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // a Tesseract run
+                    List<ProcessHandle> kids = ProcessHandle.current().descendants().toList(); // a Tesseract run
+                    kids.forEach(ProcessHandle::destroyForcibly);
+                    kids.forEach(k -> k.onExit().join());
+                    // The ingest cannot delete this worker's temporary folder any more: it does so itself.
+                    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                    if (ProcessExtractor.isWorkerTempDir(tmp)) Worker.deleteTree(tmp); // never a shared /tmp
                     Runtime.getRuntime().halt(0);
                 }
                 try {

@@ -41,6 +41,28 @@ final class Frames {
         frame(out, READY);
     }
 
+    /** The ready frame as it appears on the wire: its length, then {@link #READY}. */
+    private static final byte[] READY_FRAME = {0, 0, 0, 4, 'D', 'O', 'S', 'R'};
+
+    /**
+     * Reads up to and including the ready frame, skipping at most {@code maxPreamble} bytes before it: what the JVM
+     * itself prints on stdout while it starts (a flight recording started with the worker announces itself there,
+     * whatever -Xlog says). False at the end of the stream or past the bound.
+     */
+    static boolean awaitReady(InputStream in, int maxPreamble) throws IOException {
+        int matched = 0;
+        for (long read = 0; read < maxPreamble + READY_FRAME.length; read++) {
+            int b = in.read();
+            if (b < 0) return false;
+            if (b == (READY_FRAME[matched] & 0xff)) {
+                if (++matched == READY_FRAME.length) return true;
+            } else {
+                matched = b == 0 ? 1 : 0; // the frame starts with a zero byte
+            }
+        }
+        return false;
+    }
+
     static void writeRequest(OutputStream out, byte[] bytes, String name, int maxChars) throws IOException {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         long length = 4L + 4 + n.length + 4 + bytes.length;
@@ -71,11 +93,19 @@ final class Frames {
 
     /** The next frame's payload, or null at a clean end of stream (before a frame starts). */
     static byte[] read(InputStream in) throws IOException {
+        return read(in, MAX_FRAME);
+    }
+
+    /**
+     * The next frame's payload, at most {@code maxLength} bytes, or null at a clean end of stream. The ingest reads
+     * its workers' frames with a bound: stray output on a worker's stdout must not make it allocate gigabytes.
+     */
+    static byte[] read(InputStream in, long maxLength) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int b0 = d.read();
         if (b0 < 0) return null;
         int length = (b0 << 24) | (d.readUnsignedByte() << 16) | (d.readUnsignedByte() << 8) | d.readUnsignedByte();
-        if (length < 0 || length > MAX_FRAME) throw new IOException("bad frame length " + length);
+        if (length < 0 || length > Math.min(maxLength, MAX_FRAME)) throw new IOException("bad frame length " + length);
         byte[] payload = new byte[length];
         d.readFully(payload);
         return payload;
@@ -86,6 +116,14 @@ final class Frames {
         int maxChars = d.readInt();
         String name = new String(blob(d), StandardCharsets.UTF_8);
         return new Request(blob(d), name, maxChars);
+    }
+
+    /**
+     * The largest response to a request of {@code maxChars}: the text in UTF-8 (at most 3 bytes a char), and room for
+     * the type and metadata.
+     */
+    static long maxResponse(int maxChars) {
+        return 3L * maxChars + (16 << 20);
     }
 
     static Extraction response(byte[] payload) throws IOException {

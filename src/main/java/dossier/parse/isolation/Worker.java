@@ -6,15 +6,21 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * One extraction worker process and its pipes. Each call is guarded by a timer that kills the process at the
- * deadline; a worker that died or was killed is never used again. Used by one thread at a time.
+ * One extraction worker process, its pipes and its temporary folder. Each call is guarded by a timer that kills the
+ * process at the deadline; a worker that died or was killed is never used again, only {@link #discard discarded}.
+ * Used by one thread at a time.
  */
 final class Worker {
     /** Exit status of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
@@ -28,38 +34,48 @@ final class Worker {
     }
 
     private final Process process;
+    private final Path tempDir;
     private final OutputStream toWorker;
     private final InputStream fromWorker;
     private final ScheduledExecutorService timer;
     private volatile boolean killedAtDeadline;
 
-    private Worker(Process process, ScheduledExecutorService timer) {
+    private Worker(Process process, Path tempDir, ScheduledExecutorService timer) {
         this.process = process;
+        this.tempDir = tempDir;
         this.timer = timer;
         this.toWorker = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.fromWorker = new BufferedInputStream(process.getInputStream(), 1 << 16);
     }
 
-    /** Starts a worker and waits until it has loaded Tika. */
-    static Worker start(List<String> command, ScheduledExecutorService timer, Duration startup) throws Died {
+    /**
+     * Starts a worker and waits until it has loaded Tika. {@code command} gets the folder {@code tempDir} (created
+     * here) as its temporary folder and working directory: Tika's spooled inputs and Tesseract's output files land
+     * there, and {@link #discard} deletes it, whatever state the worker was killed in.
+     */
+    static Worker start(Function<Path, List<String>> command, Path tempDir, ScheduledExecutorService timer,
+                        Duration startup) throws Died {
         Process p;
         try {
-            p = new ProcessBuilder(command)
+            Files.createDirectories(tempDir);
+            p = new ProcessBuilder(command.apply(tempDir))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .directory(new java.io.File(System.getProperty("java.io.tmpdir")))
+                    .directory(tempDir.toFile())
                     .start();
         } catch (IOException e) {
+            deleteTree(tempDir);
             throw new Died("cannot start a parser process: " + e.getMessage());
         }
-        Worker w = new Worker(p, timer);
+        Worker w = new Worker(p, tempDir, timer);
         ScheduledFuture<?> kill = w.killAfter(startup);
         try {
-            byte[] ready = Frames.read(w.fromWorker);
-            if (ready == null || !java.util.Arrays.equals(ready, Frames.READY)) throw new IOException("no ready frame");
+            if (!Frames.awaitReady(w.fromWorker, 64 << 10)) throw new IOException("no ready frame");
             return w;
         } catch (IOException e) {
             w.kill();
-            throw new Died("parser process failed to start (" + w.exitReason("no answer after " + startup.toSeconds() + " s") + ")");
+            String reason = w.exitReason("no answer after " + startup.toSeconds() + " s");
+            w.discard();
+            throw new Died("parser process failed to start (" + reason + ")");
         } finally {
             kill.cancel(false);
         }
@@ -70,7 +86,7 @@ final class Worker {
         ScheduledFuture<?> kill = killAfter(timeout);
         try {
             Frames.writeRequest(toWorker, bytes, name, maxChars);
-            byte[] response = Frames.read(fromWorker);
+            byte[] response = Frames.read(fromWorker, Frames.maxResponse(maxChars));
             if (response == null) throw new IOException("end of stream");
             return Frames.response(response);
         } catch (IOException e) {
@@ -78,6 +94,24 @@ final class Worker {
             throw new Died(exitReason(timeoutReason));
         } finally {
             kill.cancel(false);
+        }
+    }
+
+    /** Ends the worker's input, so that it exits on its own (and a flight recording it runs is written out). */
+    void endInput() {
+        try {
+            toWorker.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /** Waits at most until {@code deadlineNanos} (System.nanoTime) for the process to exit. */
+    void awaitExit(long deadlineNanos) {
+        try {
+            process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -90,6 +124,41 @@ final class Worker {
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * Kills the worker if it still runs, waits until it and what it started have ended, and deletes its temporary
+     * folder: files a parser or Tesseract left there when killed mid-file. Called by the thread that used the worker
+     * last, never by the deadline timer (it may wait a little).
+     */
+    void discard() {
+        List<ProcessHandle> started = process.descendants().toList();
+        kill();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle h : started) h.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a child that will not die: delete what can be deleted
+        }
+        deleteTree(tempDir);
+    }
+
+    /** Deletes a folder and everything in it, as far as it can. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left for the next ingest's sweep (ProcessExtractor)
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // gone already, or unreadable: nothing more to do
+        }
     }
 
     private ScheduledFuture<?> killAfter(Duration timeout) {

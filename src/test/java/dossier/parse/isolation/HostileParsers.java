@@ -33,7 +33,10 @@ public final class HostileParsers {
         }
     }
 
-    /** Sleeps forever: a parser stuck in a loop. */
+    /** What {@link Hang} names the temporary file it leaves. */
+    public static final String HANG_TEMP_PREFIX = "dossier-hang-";
+
+    /** Spools its input to a temporary file, as many of Tika's parsers do, then sleeps forever: a parser stuck in a loop. */
     public static final class Hang implements Parser {
         @Override
         public Set<MediaType> getSupportedTypes(ParseContext context) {
@@ -41,7 +44,10 @@ public final class HostileParsers {
         }
 
         @Override
-        public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context) {
+        public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+                throws java.io.IOException {
+            org.apache.tika.io.TikaInputStream.get(stream).getPath(); // an apache-tika-*.tmp file in java.io.tmpdir
+            java.nio.file.Files.createTempFile(HANG_TEMP_PREFIX, ".tmp"); // one that tests can recognise
             while (true) {
                 try {
                     Thread.sleep(60_000);

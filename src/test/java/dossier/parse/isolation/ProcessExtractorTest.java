@@ -1,6 +1,7 @@
 package dossier.parse.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import dossier.parse.TextExtractor.Extraction;
 import dossier.testutil.Corpora;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,37 @@ class ProcessExtractorTest {
     }
 
     @Test
+    void temporaryFilesOfAWorkerKilledMidFileAreDeletedAndCloseDeletesTheWorkersFolders() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = hangFiles(tmp);
+        ProcessExtractor own = new ProcessExtractor(new ProcessExtractor.Options(1, "128m", Duration.ofSeconds(60)));
+        try {
+            Extraction x = own.extract("DOSSIER-HANG".getBytes(StandardCharsets.US_ASCII), "stuck.hang", 1000,
+                    Deadline.after(Duration.ofSeconds(2)));
+            assertEquals("parser timed out after 2 s", x.problem());
+            assertEquals(List.of(), filesUnder(own.tempRoot()), "the hung parser's temporary files are gone");
+            assertTrue(Files.isDirectory(own.tempRoot()));
+        } finally {
+            own.close();
+        }
+        assertFalse(Files.exists(own.tempRoot()), "close deletes every worker's folder");
+        assertEquals(before, hangFiles(tmp), "nothing was written to the shared temporary folder");
+    }
+
+    private static List<Path> hangFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(HostileParsers.HANG_TEMP_PREFIX)).sorted().toList();
+        }
+    }
+
+    static List<Path> filesUnder(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
     void parserThatExhaustsTheHeapEndsItsWorkerNotTheCaller() {
         Extraction x = extract("DOSSIER-OOM", "greedy.oom", Duration.ofSeconds(60));
         assertEquals("parser ran out of memory", x.problem());
@@ -93,12 +128,18 @@ class ProcessExtractorTest {
         }
         // typewriter.png reads "Linzensoep a la Waterman / 4 ons linzen / ..." (see SOURCE.md).
         byte[] png = Files.readAllBytes(Corpora.get("documents/ocr-scanned/typewriter.png"));
-        try (ProcessExtractor ocr = new ProcessExtractor(
-                new ProcessExtractor.Options(1, "512m", Duration.ofSeconds(60), Ocr.on("eng")))) {
+        ProcessExtractor ocr = new ProcessExtractor(
+                new ProcessExtractor.Options(1, "512m", Duration.ofSeconds(60), Ocr.on("eng")));
+        try (ocr) {
             Extraction x = ocr.extract(png, "typewriter.png", 10_000, Deadline.after(Ocr.on("eng").budget()));
             assertNull(x.problem());
             assertTrue(x.text().toLowerCase(java.util.Locale.ROOT).contains("waterman"), x.text());
+            // Killed while Tesseract reads the page (or, on a fast machine, just after): nothing of it stays behind.
+            byte[] other = java.util.Arrays.copyOf(png, png.length + 1); // not the cached answer
+            Extraction killed = ocr.extract(other, "typewriter2.png", 10_000, Deadline.after(Duration.ofMillis(300)));
+            if (killed.problem() != null) assertEquals(List.of(), filesUnder(ocr.tempRoot()));
         }
+        assertFalse(Files.exists(ocr.tempRoot()));
         // The shared extractor was started without OCR: the same image gives no text.
         Extraction off = tika.extract(png, "typewriter.png", 10_000, Deadline.after(Duration.ofSeconds(60)));
         assertEquals("", off.text());
