@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -113,7 +114,7 @@ public final class Searcher implements Closeable {
             long total;
             TopDocs top;
             if (req.facets() && counted == null) {
-                var r = FacetsCollectorManager.search(searcher, q, Math.max(1, n), sort(req.order()), true,
+                var r = FacetsCollectorManager.search(searcher, q, Math.max(1, n), sort(req.order(), q), true,
                         new FacetsCollectorManager());
                 top = r.topDocs();
                 counted = Breakdown.count(facetState, r.facetsCollector());
@@ -122,7 +123,7 @@ public final class Searcher implements Closeable {
             } else {
                 total = counted != null ? counted.total() : searcher.count(q);
                 top = n == 0 || total == 0 ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
-                        : searcher.search(q, n, sort(req.order()), true);
+                        : searcher.search(q, n, sort(req.order(), q), true);
             }
             ScoreDoc[] page = top.scoreDocs.length <= req.offset() ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, req.offset(), Math.min(top.scoreDocs.length, n));
@@ -144,10 +145,12 @@ public final class Searcher implements Closeable {
         return breakdowns;
     }
 
-    private static Sort sort(SearchRequest.Order order) {
+    private static Sort sort(SearchRequest.Order order, Query q) {
         SortField id = new SortField(Schema.ID, SortField.Type.LONG);
         return switch (order) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+            // Every item scores the same for "*", so relevance is id order: sorting by id alone lets Lucene skip
+            // to the first ids through the points index instead of comparing 200,000 equal scores.
+            case RELEVANCE -> q instanceof MatchAllDocsQuery ? new Sort(id) : new Sort(SortField.FIELD_SCORE, id);
             case NEWEST -> {
                 SortField date = new SortField(Schema.DATE, SortField.Type.LONG, true);
                 date.setMissingValue(Long.MIN_VALUE);

@@ -144,4 +144,18 @@ class CorpusWebTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void everythingByRelevanceIsEveryItemInIdOrderWithEqualScores() throws Exception {
+        long total = searcher.count("*");
+        for (int offset : new int[] {0, 20, (int) total - 5}) {
+            SearchResult r = searcher.search(new SearchRequest("*", SearchRequest.Order.RELEVANCE, offset, 20, true, false));
+            assertEquals(total, r.total());
+            assertTrue(!r.hits().isEmpty(), "page at " + offset);
+            for (int i = 0; i < r.hits().size(); i++) {
+                assertEquals(offset + i + 1, r.hits().get(i).id(), "ids have no gaps in this archive: hit " + i + " at " + offset);
+                assertEquals(1f, r.hits().get(i).score(), "every item scores the same for *");
+            }
+        }
+    }
 }
