@@ -63,6 +63,11 @@ public final class Directory {
         return new Directory(searcher);
     }
 
+    /** Reads the directory file now rather than on first use, so a server can do it before its first visitor. */
+    public void load() {
+        loaded();
+    }
+
     /** The people whose name, other names or addresses contain the filter (case-insensitive; blank: everyone). */
     public Listing<PersonSummary> people(String filter, Order order, int offset, int limit) {
         Loaded l = loaded();

@@ -10,32 +10,24 @@ import dossier.model.Item;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -60,10 +52,12 @@ public final class Searcher implements Closeable {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final UnifiedHighlighter highlighter;
+    private final BreakdownCache breakdowns;
     private volatile Map<Long, List<String>> duplicates;
 
-    private Searcher(Archive archive) throws IOException {
+    private Searcher(Archive archive, BreakdownCache breakdowns) throws IOException {
         this.archive = archive;
+        this.breakdowns = breakdowns;
         if (!DirectoryReader.indexExists(FSDirectory.open(archive.indexDir()))) {
             throw new Archive.ArchiveException("archive " + archive.dir() + " has no index yet; run 'dossier ingest'");
         }
@@ -76,10 +70,15 @@ public final class Searcher implements Closeable {
                 .build();
     }
 
-    /** Opens the archive's index for searching. */
+    /** Opens the archive's index for searching, keeping the breakdowns of broad queries in a standard cache. */
     public static Searcher open(Archive archive) {
+        return open(archive, BreakdownCache.standard());
+    }
+
+    /** Opens the archive's index for searching, keeping breakdowns in the cache given (a fresh one per searcher). */
+    public static Searcher open(Archive archive, BreakdownCache breakdowns) {
         try {
-            return new Searcher(archive);
+            return new Searcher(archive, breakdowns);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index of " + archive.dir(), e);
         }
@@ -94,10 +93,13 @@ public final class Searcher implements Closeable {
         return new QueryParser().parse(query);
     }
 
-    /** The exact number of items matching a query. */
+    /** The exact number of items matching a query; a kept breakdown already knows it. */
     public long count(String query) throws QueryException {
+        Query q = parse(query);
+        Breakdown counted = breakdowns.get(q);
+        if (counted != null) return counted.total();
         try {
-            return searcher.count(parse(query));
+            return searcher.count(q);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,19 +110,20 @@ public final class Searcher implements Closeable {
         Query q = parse(req.query());
         try {
             int n = (int) Math.min(Integer.MAX_VALUE - 1L, (long) req.offset() + req.limit());
+            Breakdown counted = req.facets() ? breakdowns.get(q) : null;
             long total;
             TopDocs top;
-            FacetsCollector fc = null;
-            if (req.facets()) {
-                var r = FacetsCollectorManager.search(searcher, q, Math.max(1, n), sort(req.order()), true,
+            if (req.facets() && counted == null) {
+                var r = FacetsCollectorManager.search(searcher, q, Math.max(1, n), sort(req.order(), q), true,
                         new FacetsCollectorManager());
                 top = r.topDocs();
-                fc = r.facetsCollector();
-                total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+                counted = Breakdown.count(facetState, r.facetsCollector());
+                breakdowns.put(q, counted);
+                total = counted.total();
             } else {
-                total = searcher.count(q);
+                total = counted != null ? counted.total() : searcher.count(q);
                 top = n == 0 || total == 0 ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
-                        : searcher.search(q, n, sort(req.order()), true);
+                        : searcher.search(q, n, sort(req.order(), q), true);
             }
             ScoreDoc[] page = top.scoreDocs.length <= req.offset() ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, req.offset(), Math.min(top.scoreDocs.length, n));
@@ -130,18 +133,24 @@ public final class Searcher implements Closeable {
             for (int i = 0; i < page.length; i++) {
                 hits.add(hit(page[i], snippets == null ? null : snippets[i]));
             }
-            Map<String, List<SearchResult.FacetCount>> facets = fc == null ? Map.of() : facets(fc);
-            Map<String, Long> months = fc == null ? Map.of() : months(fc);
-            return new SearchResult(total, req.offset(), hits, facets, months);
+            return counted == null ? new SearchResult(total, req.offset(), hits, Map.of(), Map.of())
+                    : new SearchResult(total, req.offset(), hits, counted.facets(), counted.months());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Sort sort(SearchRequest.Order order) {
+    /** The breakdowns this searcher keeps, for figures and tests. */
+    public BreakdownCache breakdowns() {
+        return breakdowns;
+    }
+
+    private static Sort sort(SearchRequest.Order order, Query q) {
         SortField id = new SortField(Schema.ID, SortField.Type.LONG);
         return switch (order) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+            // Every item scores the same for "*", so relevance is id order: sorting by id alone lets Lucene skip
+            // to the first ids through the points index instead of comparing 200,000 equal scores.
+            case RELEVANCE -> q instanceof MatchAllDocsQuery ? new Sort(id) : new Sort(SortField.FIELD_SCORE, id);
             case NEWEST -> {
                 SortField date = new SortField(Schema.DATE, SortField.Type.LONG, true);
                 date.setMissingValue(Long.MIN_VALUE);
@@ -179,40 +188,6 @@ public final class Searcher implements Closeable {
         if (dv == null || !dv.advanceExact(doc - leaf.docBase)) return JSON.createObjectNode();
         var bytes = dv.binaryValue();
         return JSON.readTree(bytes.bytes, bytes.offset, bytes.length);
-    }
-
-    private Map<String, List<SearchResult.FacetCount>> facets(FacetsCollector fc) throws IOException {
-        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-        if (facetState == null) return out;
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, fc);
-        for (var dim : FACET_DIMS.entrySet()) {
-            List<SearchResult.FacetCount> values = new ArrayList<>();
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(dim.getKey().equals("year") ? 100 : 10, dim.getValue());
-            } catch (IllegalArgumentException notIndexedYet) {
-                r = null;
-            }
-            if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
-            if (dim.getKey().equals("year")) values.sort(Comparator.comparing(SearchResult.FacetCount::value));
-            out.put(dim.getKey(), values);
-        }
-        return out;
-    }
-
-    private Map<String, Long> months(FacetsCollector fc) throws IOException {
-        Map<String, Long> months = new TreeMap<>();
-        for (FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) {
-            NumericDocValues dates = m.context().reader().getNumericDocValues(Schema.DATE);
-            if (dates == null || m.bits() == null) continue;
-            DocIdSetIterator it = m.bits().iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (!dates.advanceExact(doc)) continue;
-                var d = Instant.ofEpochMilli(dates.longValue()).atOffset(ZoneOffset.UTC);
-                months.merge(String.format("%04d-%02d", d.getYear(), d.getMonthValue()), 1L, Long::sum);
-            }
-        }
-        return months;
     }
 
     /** The whole item with this id, with every location, or empty. */

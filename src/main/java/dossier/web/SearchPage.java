@@ -52,14 +52,18 @@ public final class SearchPage {
         }
         Searcher searcher = site.searcher();
         // Counting first keeps a page past the end from asking Lucene to collect millions of hits, and lets it 404.
-        long total = searcher.count(q);
-        int pages = Pager.pages(total, PAGE_SIZE);
-        if (page > Math.max(1, pages)) {
-            throw WebError.notFound(String.format(Locale.ROOT, "Page %,d is past the end: the %,d results of this search end on page %,d.",
-                    page, total, pages));
+        // The first page is never past the end, and the search counts exactly anyway: no need to count it twice.
+        if (page > 1) {
+            long total = searcher.count(q);
+            int pages = Pager.pages(total, PAGE_SIZE);
+            if (page > Math.max(1, pages)) {
+                throw WebError.notFound(String.format(Locale.ROOT, "Page %,d is past the end: the %,d results of this search end on page %,d.",
+                        page, total, pages));
+            }
         }
         int offset = (page - 1) * PAGE_SIZE;
         SearchResult r = searcher.search(new SearchRequest(q, sort, offset, PAGE_SIZE, true, true));
+        int pages = Pager.pages(r.total(), PAGE_SIZE);
         List<HitView> hits = new ArrayList<>();
         for (Hit h : r.hits()) hits.add(hitView(h));
         site.render(ctx, "search.jte", new View(frame, q, sorts(sort), true, r.total(), String.format(Locale.ROOT, "%,d", r.total()),

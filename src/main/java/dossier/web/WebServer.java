@@ -1,6 +1,7 @@
 package dossier.web;
 
 import dossier.index.Archive;
+import dossier.search.BreakdownCache;
 import dossier.search.QueryException;
 import dossier.search.Searcher;
 import io.javalin.Javalin;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
@@ -40,11 +42,13 @@ public final class WebServer {
     private final Javalin app;
     private final Searcher searcher;
     private final AtomicLong failures;
+    private final AtomicBoolean stopping;
 
-    private WebServer(Javalin app, Searcher searcher, AtomicLong failures) {
+    private WebServer(Javalin app, Searcher searcher, AtomicLong failures, AtomicBoolean stopping) {
         this.app = app;
         this.searcher = searcher;
         this.failures = failures;
+        this.stopping = stopping;
     }
 
     /**
@@ -53,8 +57,13 @@ public final class WebServer {
      * message when the port cannot be bound.
      */
     public static WebServer start(Archive archive, String host, int port) {
+        return start(archive, host, port, BreakdownCache.standard());
+    }
+
+    /** As {@link #start(Archive, String, int)}, keeping the facet counts of broad searches in the cache given. */
+    public static WebServer start(Archive archive, String host, int port, BreakdownCache breakdowns) {
         // Opening the index and starting Jetty each take a moment: do both at once so the first answer comes sooner.
-        CompletableFuture<Searcher> opening = CompletableFuture.supplyAsync(() -> Searcher.open(archive));
+        CompletableFuture<Searcher> opening = CompletableFuture.supplyAsync(() -> Searcher.open(archive, breakdowns));
         Site site = new Site(archive, opening);
         AtomicLong failures = new AtomicLong();
         Javalin app = Javalin.create(config -> {
@@ -102,12 +111,16 @@ public final class WebServer {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-        // The home page's summary reads every item once; work it out now rather than on the first visit.
-        CompletableFuture.runAsync(site::summary).exceptionally(e -> {
-            LOG.warn("archive summary: {}", e.getMessage());
+        // Work the first visitors would wait for, done now on another thread: the people directory every search page's
+        // sender and recipient links look up, then the home page's summary, which counts every item (and keeps the
+        // breakdown of "*").
+        AtomicBoolean stopping = new AtomicBoolean();
+        CompletableFuture.runAsync(() -> site.people().load()).thenRun(site::summary).exceptionally(e -> {
+            // A server stopped at once closes the index under this work: nothing to report then.
+            if (!stopping.get()) LOG.warn("preparing the people directory and the archive summary: {}", e.getMessage());
             return null;
         });
-        return new WebServer(app, searcher, failures);
+        return new WebServer(app, searcher, failures, stopping);
     }
 
     /** The port the server listens on. */
@@ -122,6 +135,7 @@ public final class WebServer {
 
     /** Stops serving and closes the index. */
     public void stop() {
+        stopping.set(true);
         app.stop();
         closeQuietly(searcher);
     }

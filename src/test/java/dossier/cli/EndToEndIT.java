@@ -137,4 +137,62 @@ class EndToEndIT {
         assertEquals(2, badQuery.exit());
         assertTrue(badQuery.err().contains("bad query"), badQuery.err());
     }
+
+    @Test
+    void serveAnswersAndNextStartsFromTheClassDataArchiveTheFirstWroteOnStopping() throws Exception {
+        Path served = tmp.resolve("served");
+        assertEquals(0, dossier("ingest", "--archive", served.toString(), dump.toString()).exit());
+        // The launcher keeps one archive per JDK and removes one older than the jar: make the jar newer than any.
+        try (var old = Files.newDirectoryStream(Path.of("target"), "serve-*.jsa")) {
+            for (Path p : old) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        for (int run = 1; run <= 2; run++) {
+            List<String> lines = serveOnce(served);
+            String all = String.join("\n", lines);
+            assertTrue(all.contains("id=\"total\"") && all.contains("class=\"count\""), "a search page with facets: " + all);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("[warning]") || l.contains("[error]")), "JVM notes: " + all);
+            try (var written = Files.newDirectoryStream(Path.of("target"), "serve-*.jsa")) {
+                boolean fresh = false;
+                for (Path p : written) fresh |= Files.getLastModifiedTime(p).toMillis() > 0;
+                assertTrue(fresh, "the first server wrote a new archive when it stopped");
+            }
+            if (run == 2) assertTrue(all.contains("dossier.web.WebServer source: shared objects file"), "classes came from it");
+        }
+    }
+
+    /** Starts {@code ./dossier serve} on a free port, fetches one search page, stops it with SIGTERM; output and page. */
+    private static List<String> serveOnce(Path archive) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("./dossier", "serve", "--archive", archive.toString(), "--port", "0")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("DOSSIER_JAVA_OPTS", "-Xmx512m -Xlog:class+load=info");
+        Process p = pb.start();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        var serving = new java.util.concurrent.CompletableFuture<String>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = in.readLine(); l != null; l = in.readLine()) {
+                    lines.add(l);
+                    var m = java.util.regex.Pattern.compile("at (http://\\S+/) ").matcher(l);
+                    if (m.find()) serving.complete(m.group(1));
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+            serving.complete(null);
+        });
+        try {
+            String base = serving.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertTrue(base != null, "the server said where it listens: " + lines);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "search?q=zeppelin")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            lines.add(page.body());
+        } finally {
+            p.destroy();
+            p.waitFor();
+            reader.join();
+        }
+        return new ArrayList<>(lines);
+    }
 }

@@ -8,6 +8,7 @@ import dossier.enrich.Dedup;
 import dossier.index.Archive;
 import dossier.index.Ingest;
 import dossier.index.Progress;
+import dossier.search.BreakdownCache;
 import dossier.search.ItemJson;
 import dossier.search.SearchRequest;
 import dossier.search.SearchResult;
@@ -117,6 +118,44 @@ class CorpusWebTest {
         for (int i = 0; i < hrefs.size(); i++) {
             String page = http.get(Http.unescape(hrefs.get(i))).body();
             assertTrue(page.contains(">" + counts.get(i) + " result"), Http.unescape(hrefs.get(i)) + " keeps " + counts.get(i));
+        }
+    }
+
+    @Test
+    void keptBreakdownsEqualFreshCountsForEveryOrderAndPage() {
+        try (Searcher kept = Searcher.open(archive, new BreakdownCache(16, 0)); Searcher fresh = Searcher.open(archive, BreakdownCache.none())) {
+            for (String q : List.of("*", "enron", "budget", "kind:email", "date:2001", "from:skilling")) {
+                for (SearchRequest.Order order : SearchRequest.Order.values()) {
+                    for (int offset : new int[] {0, 40}) {
+                        var req = new SearchRequest(q, order, offset, 20, true, true);
+                        SearchResult a = kept.search(req), b = fresh.search(req);
+                        assertEquals(b.total(), a.total(), q);
+                        assertEquals(b.facets(), a.facets(), q);
+                        assertEquals(b.months(), a.months(), q);
+                        assertEquals(b.hits(), a.hits(), q + " " + order + " " + offset);
+                        assertEquals(b.total(), kept.count(q), q);
+                    }
+                }
+            }
+            assertEquals(6, kept.breakdowns().size(), "one breakdown per query, whatever the order and page");
+            assertEquals(6 * 3 * 2 * 2 - 6, kept.breakdowns().hits(), "every search and count but each query's first");
+            assertEquals(0, fresh.breakdowns().size());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everythingByRelevanceIsEveryItemInIdOrderWithEqualScores() throws Exception {
+        long total = searcher.count("*");
+        for (int offset : new int[] {0, 20, (int) total - 5}) {
+            SearchResult r = searcher.search(new SearchRequest("*", SearchRequest.Order.RELEVANCE, offset, 20, true, false));
+            assertEquals(total, r.total());
+            assertTrue(!r.hits().isEmpty(), "page at " + offset);
+            for (int i = 0; i < r.hits().size(); i++) {
+                assertEquals(offset + i + 1, r.hits().get(i).id(), "ids have no gaps in this archive: hit " + i + " at " + offset);
+                assertEquals(1f, r.hits().get(i).score(), "every item scores the same for *");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dossier.web;
 
 import dossier.index.Archive;
+import dossier.search.BreakdownCache;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,15 @@ public final class WebBench {
         } finally {
             web.stop();
         }
+        // The same pages with every facet count and histogram computed afresh: what a query nobody asked before costs.
+        WebServer fresh = WebServer.start(Archive.open(dir), "127.0.0.1", 0, BreakdownCache.none());
+        try {
+            String freshBase = "http://127.0.0.1:" + fresh.port();
+            run(client, freshBase, PATHS, 1, Math.min(200, requests / 10), true);
+            for (int clients : new int[] {1, 50}) run(client, freshBase, PATHS, clients, requests, false, "page, no cache");
+        } finally {
+            fresh.stop();
+        }
     }
 
     private static void run(HttpClient client, String base, List<String> paths, int clients, int requests, boolean warmup) throws Exception {
@@ -93,7 +103,7 @@ public final class WebBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (warmup) return;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-12s %2d client%s  %,6d requests  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %,7.0f req/s  %d errors%n",
+        System.out.printf(Locale.ROOT, "%-14s %2d client%s  %,6d requests  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %,7.0f req/s  %d errors%n",
                 kind, clients, clients == 1 ? " " : "s", requests, pct(nanos, 50), pct(nanos, 99), nanos[nanos.length - 1] / 1e6,
                 requests / seconds, errors.get());
     }
