@@ -6,6 +6,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BlobStore {
     private static final AtomicLong TMP = new AtomicLong();
     private final Path root;
+    /** Folders this store has made or seen, so storing a blob costs no directory system calls once they exist. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public BlobStore(Path root) {
         this.root = root;
@@ -46,9 +50,9 @@ public final class BlobStore {
         Path target = path(sha256);
         if (Files.exists(target)) return;
         try {
-            Files.createDirectories(target.getParent());
+            folder(target.getParent());
             Path tmp = root.resolve(".tmp").resolve(ProcessHandle.current().pid() + "-" + TMP.incrementAndGet());
-            Files.createDirectories(tmp.getParent());
+            folder(tmp.getParent());
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -58,6 +62,12 @@ public final class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + sha256, e);
         }
+    }
+
+    private void folder(Path dir) throws IOException {
+        if (folders.contains(dir)) return;
+        Files.createDirectories(dir);
+        folders.add(dir);
     }
 
     /** Reads a blob. */
