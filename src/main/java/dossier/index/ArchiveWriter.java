@@ -150,8 +150,8 @@ public final class ArchiveWriter implements Closeable {
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
         byte[] bytes = p.bytes();
-        pending.add(() -> blobs.put(sha, bytes), bytes.length);
         Long existing = bySha.get(sha);
+        if (existing == null) pending.add(() -> blobs.put(sha, bytes), bytes.length);
         Dedup.Body body = h.body();
         List<String> keys = emailKeys(p, body);
         for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
