@@ -43,6 +43,10 @@ public final class Names {
             "customer", "undisclosed", "recipients", "enron", "corp", "inc", "llc", "ltd", "company", "system", "the");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@,;\"]+@[^\\s<>@,;\"]+\\.[^\\s<>@,;\"]+");
     private static final Pattern LOCAL_PARTS = Pattern.compile("[._\\-+]+");
+    // Compiled once: names are cleaned for every address of every email.
+    private static final Pattern PARENTHESES = Pattern.compile("\\(.*?\\)"), QUOTES = Pattern.compile("[\"'`<>]"),
+            SPACES = Pattern.compile("\\s+"), NOT_NAME = Pattern.compile("[^\\p{L}\\p{N}.-]+"),
+            OUTER_DOTS = Pattern.compile("^[.-]+|[.-]+$");
 
     /** The name cleaned for display: Lotus Notes routing cut off, quotes and repeated spaces dropped. */
     public static String clean(String raw) {
@@ -53,7 +57,7 @@ public final class Names {
         if (slash > 0 && !s.contains(" <")) s = s.substring(0, slash);   // Jeff Skilling/HOU/ECT@ECT
         int at = s.indexOf('@');
         if (at > 0 && !ADDRESS.matcher(s).find()) s = s.substring(0, at); // Kenneth Lay@ENRON
-        s = s.replaceAll("\\(.*?\\)", " ").replaceAll("[\"'`<>]", "").replaceAll("\\s+", " ").strip();
+        s = SPACES.matcher(QUOTES.matcher(PARENTHESES.matcher(s).replaceAll(" ")).replaceAll("")).replaceAll(" ").strip();
         return ADDRESS.matcher(s).find() ? "" : s;
     }
 
@@ -64,8 +68,8 @@ public final class Names {
         int comma = s.indexOf(',');
         if (comma > 0) s = s.substring(comma + 1) + " " + s.substring(0, comma); // "Skilling, Jeff"
         List<String> words = new ArrayList<>();
-        for (String w : s.split("[^\\p{L}\\p{N}.-]+")) {
-            w = w.replaceAll("^[.-]+|[.-]+$", "");
+        for (String w : NOT_NAME.split(s)) {
+            w = OUTER_DOTS.matcher(w).replaceAll("");
             if (w.isEmpty() || SUFFIXES.contains(w.replace(".", ""))) continue;
             if (NOT_A_PERSON.contains(w) || w.chars().anyMatch(Character::isDigit)) return null;
             words.add(w);

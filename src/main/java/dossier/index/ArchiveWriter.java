@@ -42,6 +42,8 @@ public final class ArchiveWriter implements Closeable {
     private final IndexWriter writer;
     /** Analysing and adding documents is most of an ingest's work; it runs beside the ordered numbering. */
     private final ParallelIndexing indexing;
+    /** Indexing work not yet handed to the pool: handed over in runs, so its threads wake once per run, not per item. */
+    private final ParallelIndexing.Run pending;
     private final BlobStore blobs;
     private final AppendLog manifest, problems, files;
     private final Map<String, Long> bySha = new HashMap<>();
@@ -77,6 +79,7 @@ public final class ArchiveWriter implements Closeable {
         blobs = new BlobStore(archive.blobsDir());
         blobs.removeLeftovers();
         indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        pending = indexing.run();
         boolean newManifest = !Files.exists(archive.manifest());
         manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
         if (manifest.length() == 0) manifest.append(Manifest.HEADER);
@@ -117,19 +120,39 @@ public final class ArchiveWriter implements Closeable {
         return ingested.contains(display);
     }
 
-    /** Adds an item tree; returns the id it got (or the id of the item it duplicates). */
-    public long add(Parsed item) {
-        return add(item, 0);
+    /**
+     * An item tree with the hashes deduplication needs. Hashing is most of the work of deduplicating, so parse threads
+     * do it ({@link #of}) and the one thread that numbers items only looks the hashes up.
+     */
+    public record Hashed(Parsed item, String sha256, Dedup.Body body, List<Hashed> children) {
+        /** Hashes an item and everything in it. */
+        public static Hashed of(Parsed p) {
+            Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
+            List<Hashed> children = new ArrayList<>(p.children().size());
+            for (Parsed c : p.children()) children.add(of(c));
+            return new Hashed(p, Dedup.sha256(p.bytes()), body, children);
+        }
     }
 
-    private long add(Parsed p, long parent) {
-        String sha = Dedup.sha256(p.bytes());
+    /** Adds an item tree; returns the id it got (or the id of the item it duplicates). */
+    public long add(Parsed item) {
+        return add(Hashed.of(item));
+    }
+
+    /** Adds an item tree hashed beforehand; returns the id it got (or the id of the item it duplicates). */
+    public long add(Hashed item) {
+        return add(item.item(), item, 0);
+    }
+
+    /** Adds {@code p}, which is {@code h.item()} or that item dated like its parent. */
+    private long add(Parsed p, Hashed h, long parent) {
+        String sha = h.sha256();
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
         byte[] bytes = p.bytes();
-        indexing.submit(() -> blobs.put(sha, bytes));
         Long existing = bySha.get(sha);
-        Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
+        if (existing == null) pending.add(() -> blobs.put(sha, bytes), bytes.length);
+        Dedup.Body body = h.body();
         List<String> keys = emailKeys(p, body);
         for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
         if (existing == null && body != null) {
@@ -149,9 +172,9 @@ public final class ArchiveWriter implements Closeable {
         for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
-        for (Parsed c : p.children()) children.add(add(datedLike(c, p), id));
+        for (Hashed c : h.children()) children.add(add(datedLike(c.item(), p), c, id));
         ItemDocuments.NewItem item = new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0);
-        indexing.submit(() -> writer.addDocument(ItemDocuments.toDocument(item)));
+        pending.add(() -> writer.addDocument(ItemDocuments.toDocument(item)), bytes.length);
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
@@ -203,6 +226,7 @@ public final class ArchiveWriter implements Closeable {
 
     /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
     public void commit() {
+        pending.submit();
         indexing.awaitAll();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
@@ -224,6 +248,7 @@ public final class ArchiveWriter implements Closeable {
      * they never commit themselves.
      */
     IndexWriter indexWriter() {
+        pending.submit();
         indexing.awaitAll();
         return writer;
     }

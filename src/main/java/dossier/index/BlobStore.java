@@ -6,7 +6,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Content-addressed originals: {@code blobs/ab/cd/<sha256>}. A blob is written under {@code blobs/.tmp/} and renamed
@@ -15,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BlobStore {
     private static final AtomicLong TMP = new AtomicLong();
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private final Path root;
+    /** Folders this store has made or seen, so storing a blob costs no directory system calls once they exist. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public BlobStore(Path root) {
         this.root = root;
@@ -37,7 +43,7 @@ public final class BlobStore {
 
     /** Where the blob with this hash lives (whether or not it exists). */
     public Path path(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a sha256: " + sha256);
+        if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a sha256: " + sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
@@ -46,9 +52,9 @@ public final class BlobStore {
         Path target = path(sha256);
         if (Files.exists(target)) return;
         try {
-            Files.createDirectories(target.getParent());
+            folder(target.getParent());
             Path tmp = root.resolve(".tmp").resolve(ProcessHandle.current().pid() + "-" + TMP.incrementAndGet());
-            Files.createDirectories(tmp.getParent());
+            folder(tmp.getParent());
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -58,6 +64,12 @@ public final class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + sha256, e);
         }
+    }
+
+    private void folder(Path dir) throws IOException {
+        if (folders.contains(dir)) return;
+        Files.createDirectories(dir);
+        folders.add(dir);
     }
 
     /** Reads a blob. */

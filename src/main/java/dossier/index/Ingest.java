@@ -1,10 +1,8 @@
 package dossier.index;
 
 import dossier.model.Limits;
-import dossier.model.ParseResult;
 import dossier.model.Problem;
 import dossier.model.RawInput;
-import dossier.parse.Deadline;
 import dossier.parse.Extractor;
 import dossier.parse.Ocr;
 import dossier.parse.Parser;
@@ -19,26 +17,22 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread walks the dump in sorted order and
- * hands each input to a pool of parse workers; the calling thread takes the results back in the order they were
- * found and adds them to the archive. So ids depend on the dump alone, never on the number of threads.
+ * hands its inputs, in batches ({@link ParseBatch}), to a pool of parse workers; the calling thread takes the results
+ * back in the order they were found and adds them to the archive. So ids depend on the dump alone, never on the number
+ * of threads. Threads hand work over once per batch of dozens of inputs, not per input, since waking a thread costs
+ * as much as parsing a short email.
  *
  * <p>No file can stop the run: Tika runs in worker processes killed at each input's deadline
  * ({@link Parser#timeLimit}: {@link Limits#timePerFile()}, longer for scans when OCR is on), and a parse that
  * outlives its deadline anyway (mime4j, or Tika with {@link Isolation#NONE}) is abandoned by the watchdog in
- * {@link #result} and recorded as timed out. With OCR on, images and PDFs are parsed by a pool of their own
+ * {@link ParseBatch#await} and recorded as timed out. With OCR on, images and PDFs are parsed by a pool of their own
  * ({@link Pools}), so slow scans never hold every parse thread.
  */
 public final class Ingest {
@@ -122,15 +116,19 @@ public final class Ingest {
     public record Summary(long files, long items, long emails, long attachments, long documents, long duplicates,
                           long problems, long skippedFiles, double seconds) {}
 
-    /** One step of the ordered stream from the reader to the writer. */
-    private sealed interface Step {}
-    private record Parse(Future<ParseResult> result, Parsing task, ThreadPoolExecutor pool, int permits) implements Step {}
-    private record Trouble(Problem problem) implements Step {}
-    private record FileEnd(SourceFile file) implements Step {}
-    private record End(Throwable failure) implements Step {}
+    /** What the reader hands the writer: batches of steps in the order they were found, then the end. */
+    sealed interface Handoff permits ParseBatch, End {}
+    private record End(Throwable failure) implements Handoff {}
 
-    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final int MAX_PERMITS = 256 << 20 >> 10; // bytes in flight, in KiB: 256 MiB
+    /**
+     * How much one batch holds: enough inputs that threads rarely wait on each other, few enough bytes and steps that
+     * the writer never waits long for a batch, and the batches in flight keep every parse thread busy.
+     */
+    private static final int BATCH_WEIGHT = 64, BATCH_STEPS = 256;
+    /** An email parses in tens of microseconds; any other file goes through Tika and takes milliseconds. */
+    private static final int EMAIL_WEIGHT = 1, FILE_WEIGHT = 8;
+    private static final long BATCH_BYTES = 1 << 20;
 
     private final Options options;
     private final Sources sources;
@@ -138,29 +136,6 @@ public final class Ingest {
     public Ingest(Options options) {
         this.options = options;
         this.sources = new Sources(options.limits());
-    }
-
-    /**
-     * One input's parse, remembering when it started so the watchdog can tell slow from stuck, and the input's time
-     * limit ({@link Parser#timeLimit}) so it waits exactly as long as the parser's deadline allows.
-     */
-    private static final class Parsing implements Callable<ParseResult> {
-        final RawInput input;
-        final Parser parser;
-        final Duration limit;
-        volatile long startedNanos;
-
-        Parsing(RawInput input, Parser parser) {
-            this.input = input;
-            this.parser = parser;
-            this.limit = parser.timeLimit(input);
-        }
-
-        @Override
-        public ParseResult call() {
-            startedNanos = System.nanoTime();
-            return parser.parse(input);
-        }
     }
 
     /** Ingests the roots into the archive, resuming after the last committed file, and commits at the end. */
@@ -175,7 +150,7 @@ public final class Ingest {
             Progress progress = progressFactory.create(todo.size(), totalBytes);
             int threads = Math.max(1, options.threads());
             Pools pool = Pools.start(threads, options.ocr().enabled());
-            BlockingQueue<Step> queue = new ArrayBlockingQueue<>(Math.max(64, threads * 64));
+            BlockingQueue<Handoff> queue = new ArrayBlockingQueue<>(threads * 4);
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
             try (Extractor extractor = options.isolation().open(pool.threads(), options.ocr())) {
                 Parser parser = new Parser(options.limits(), extractor);
@@ -199,7 +174,7 @@ public final class Ingest {
         }
     }
 
-    /** Parse threads; the watchdog adds one for each it abandons (see {@link #result}). */
+    /** Parse threads; the watchdog adds one for each it abandons (see {@link ParseBatch#await}). */
     private static ThreadPoolExecutor pool(int threads, String name) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
@@ -208,106 +183,125 @@ public final class Ingest {
         });
     }
 
-    private void read(List<SourceFile> files, Parser parser, Pools pool, BlockingQueue<Step> queue,
+    private void read(List<SourceFile> files, Parser parser, Pools pool, BlockingQueue<Handoff> queue,
                       Semaphore inFlight) {
         try {
+            Batches batches = new Batches(parser, pool, queue, inFlight);
             for (SourceFile file : files) {
-                sources.open(file, new InputSink() {
-                    @Override
-                    public void input(RawInput in) {
-                        int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
-                        try {
-                            inFlight.acquire(permits);
-                            Parsing task = new Parsing(in, parser);
-                            ThreadPoolExecutor workers = pool.of(parser, in);
-                            queue.put(new Parse(workers.submit(task), task, workers, permits));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("ingest stopped");
-                        }
-                    }
-
-                    @Override
-                    public void problem(Problem problem) {
-                        put(queue, new Trouble(problem));
-                    }
-                });
-                put(queue, new FileEnd(file));
+                sources.open(file, batches);
+                batches.add(new ParseBatch.FileEnd(file));
             }
+            batches.handOver();
             put(queue, new End(null));
         } catch (Throwable t) {
             queue.offer(new End(t));
         }
     }
 
-    private void consume(BlockingQueue<Step> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress)
+    /**
+     * Collects what the sources find into batches and hands each to its pool and to the writer when full. An input
+     * that goes to another pool (OCR) or that is large starts a batch of its own.
+     */
+    private static final class Batches implements InputSink {
+        private final Parser parser;
+        private final Pools pool;
+        private final BlockingQueue<Handoff> queue;
+        private final Semaphore inFlight;
+        private ParseBatch batch;
+        private int weight;
+
+        Batches(Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight) {
+            this.parser = parser;
+            this.pool = pool;
+            this.queue = queue;
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public void input(RawInput in) {
+            ThreadPoolExecutor workers = pool.of(parser, in);
+            if (batch != null && (batch.pool() != workers || batch.bytes() + in.bytes().length > BATCH_BYTES
+                    || workers != pool.parse())) {
+                handOver();
+            }
+            int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
+            try {
+                inFlight.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ingest stopped");
+            }
+            if (batch == null) batch = new ParseBatch(workers, parser);
+            batch.add(in, permits);
+            weight += in.hint() == RawInput.Hint.EMAIL ? EMAIL_WEIGHT : FILE_WEIGHT;
+            if (weight >= BATCH_WEIGHT) handOver();
+        }
+
+        @Override
+        public void problem(Problem problem) {
+            add(new ParseBatch.Trouble(problem));
+        }
+
+        void add(ParseBatch.Step step) {
+            if (batch == null) batch = new ParseBatch(pool.parse(), parser);
+            batch.add(step);
+            if (batch.steps().size() >= BATCH_STEPS) handOver();
+        }
+
+        /** Starts parsing the batch collected so far and queues it for the writer. */
+        void handOver() {
+            if (batch == null) return;
+            batch.submit();
+            put(queue, batch);
+            batch = null;
+            weight = 0;
+        }
+    }
+
+    private void consume(BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress)
             throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
-            Step step = queue.take();
-            switch (step) {
-                case Parse p -> {
-                    ParseResult r = result(p);
-                    inFlight.release(p.permits());
-                    r.problems().forEach(writer::problem);
-                    if (r.item() != null) {
-                        writer.add(r.item());
-                        items++;
-                        sinceCommit++;
-                    } else if (r.problems().isEmpty()) {
-                        writer.problem(new Problem(p.task().input.source(), Problem.PARSE, "nothing could be read"));
+            Handoff handoff = queue.take();
+            if (handoff instanceof End e) {
+                if (e.failure() != null) throw new IllegalStateException("reading the sources failed", e.failure());
+                progress.update(files, items, bytes, true);
+                return;
+            }
+            ParseBatch batch = (ParseBatch) handoff;
+            batch.await(options.isolation());
+            inFlight.release(batch.permits());
+            for (ParseBatch.Step step : batch.steps()) {
+                switch (step) {
+                    case ParseBatch.Input i -> {
+                        ParseBatch.Outcome r = batch.outcome(i.index());
+                        RawInput in = batch.input(i.index());
+                        r.problems().forEach(writer::problem);
+                        if (r.item() != null) {
+                            writer.add(r.item());
+                            items++;
+                            sinceCommit++;
+                        } else if (r.problems().isEmpty()) {
+                            writer.problem(new Problem(in.source(), Problem.PARSE, "nothing could be read"));
+                        }
+                        bytes += in.bytes().length;
                     }
-                    bytes += p.task().input.bytes().length;
-                }
-                case Trouble t -> writer.problem(t.problem());
-                case FileEnd f -> {
-                    writer.fileDone(f.file().display());
-                    files++;
-                    if (sinceCommit >= options.commitEveryItems()) {
-                        writer.commit();
-                        sinceCommit = 0;
+                    case ParseBatch.Trouble t -> writer.problem(t.problem());
+                    case ParseBatch.FileEnd f -> {
+                        writer.fileDone(f.file().display());
+                        files++;
+                        if (sinceCommit >= options.commitEveryItems()) {
+                            writer.commit();
+                            sinceCommit = 0;
+                        }
                     }
-                }
-                case End e -> {
-                    if (e.failure() != null) throw new IllegalStateException("reading the sources failed", e.failure());
-                    progress.update(files, items, bytes, true);
-                    return;
                 }
             }
             progress.update(files, items, bytes, false);
         }
     }
 
-    /**
-     * Waits for a parse, at most the input's time limit (plus a grace for the work after an extraction deadline)
-     * from the moment it started. A parse past that is abandoned: its thread cannot be stopped (mime4j, or Tika
-     * running in process), so it is left to finish or hang on its own and a new thread takes its place in its pool.
-     */
-    private ParseResult result(Parse p) throws InterruptedException {
-        Duration limit = p.task().limit;
-        long patience = options.isolation().patience(limit).toNanos();
-        RawInput in = p.task().input;
-        while (true) {
-            try {
-                long started = p.task().startedNanos;
-                long wait = started == 0 ? patience : Math.max(1, started + patience - System.nanoTime());
-                return p.result().get(wait, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                long started = p.task().startedNanos; // zero: still queued behind others, so not late
-                if (started != 0 && System.nanoTime() - started >= patience) break;
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                return new ParseResult(null, List.of(new Problem(in.source(), Problem.PARSE, Problem.reasonOf(cause))));
-            }
-        }
-        p.result().cancel(true);
-        p.pool().setMaximumPoolSize(p.pool().getMaximumPoolSize() + 1);
-        p.pool().setCorePoolSize(p.pool().getCorePoolSize() + 1);
-        LOG.warn("{}: {}; its parse thread is abandoned", in.source(), Deadline.timedOut(limit));
-        return Parser.timedOut(in, limit);
-    }
-
-    private static void put(BlockingQueue<Step> queue, Step step) {
+    private static void put(BlockingQueue<Handoff> queue, Handoff step) {
         try {
             queue.put(step);
         } catch (InterruptedException e) {

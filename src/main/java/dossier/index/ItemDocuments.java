@@ -31,12 +31,14 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import java.util.regex.Pattern;
 
 /**
  * Maps items to Lucene documents and back, with the fields of {@link Schema}. Thread-safe.
  */
 public final class ItemDocuments {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DOTS = Pattern.compile("[._]+");
 
     /** Words for wildcard and fuzzy terms: indexed without frequencies or positions, which those queries never use. */
     private static final FieldType EXACT_TYPE = new FieldType();
@@ -91,7 +93,7 @@ public final class ItemDocuments {
             d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
         }
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
-        String subject = p.title().equals(p.name()) ? p.title().replaceAll("[._]+", " ") : p.title();
+        String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
         d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
         d.add(new TextField(Schema.TEXT, p.text(), Field.Store.YES));
         d.add(new Field(Schema.EXACT, p.title() + "\n" + p.text(), EXACT_TYPE));

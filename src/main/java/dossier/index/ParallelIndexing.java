@@ -2,6 +2,8 @@ package dossier.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,7 +22,8 @@ final class ParallelIndexing implements AutoCloseable {
         void run() throws IOException;
     }
 
-    private static final int IN_FLIGHT = 512;
+    /** Tasks (each a {@link Run} of many steps) queued or running at once: bounds the items held in memory. */
+    private static final int IN_FLIGHT = 16;
     private final ExecutorService pool;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -45,6 +48,42 @@ final class ParallelIndexing implements AutoCloseable {
                 slots.release();
             }
         });
+    }
+
+    /** A new run of steps, for one thread to collect and hand over. */
+    Run run() {
+        return new Run();
+    }
+
+    /**
+     * Steps collected on one thread and handed to the pool together once there are enough of them, so the pool's
+     * threads wake once per run instead of once per document. Not thread-safe: it belongs to the thread that adds.
+     */
+    final class Run {
+        private static final int MAX_STEPS = 64;
+        private static final long MAX_BYTES = 8 << 20;
+        private List<Task> steps = new ArrayList<>();
+        private long bytes;
+
+        private Run() {}
+
+        /** Adds a step about {@code size} bytes of input; hands the run over when it is full. */
+        void add(Task step, long size) {
+            steps.add(step);
+            bytes += size;
+            if (steps.size() >= MAX_STEPS || bytes >= MAX_BYTES) submit();
+        }
+
+        /** Hands over the steps collected so far. */
+        void submit() {
+            if (steps.isEmpty()) return;
+            List<Task> run = steps;
+            steps = new ArrayList<>();
+            bytes = 0;
+            ParallelIndexing.this.submit(() -> {
+                for (Task t : run) t.run();
+            });
+        }
     }
 
     /** Waits until every submitted task has finished. */

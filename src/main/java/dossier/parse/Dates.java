@@ -30,6 +30,7 @@ final class Dates {
             Map.entry("est", -300), Map.entry("cdt", -300), Map.entry("cst", -360), Map.entry("mdt", -360),
             Map.entry("mst", -420), Map.entry("pdt", -420), Map.entry("pst", -480), Map.entry("akst", -540),
             Map.entry("akdt", -480), Map.entry("hst", -600));
+    private static final Pattern SPACES = Pattern.compile("\\s+"), TRAILING_NON_DIGITS = Pattern.compile("\\D+$");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{1,2})(?:[:.](\\d{1,2}))?(?:[.,]\\d+)?(.*)");
     private static final Pattern NUMERIC_ZONE = Pattern.compile("(?:gmt|utc|ut)?([+-])(\\d{1,2}):?(\\d{2})?");
     private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:t(.*))?");
@@ -40,7 +41,7 @@ final class Dates {
         if (value == null || value.isBlank()) return null;
         Fields f = new Fields();
         String cleaned = value.toLowerCase(Locale.ROOT).replace('(', ' ').replace(')', ' ').replace(',', ' ');
-        for (String token : cleaned.trim().split("\\s+")) f.take(token);
+        for (String token : SPACES.split(cleaned.trim())) f.take(token);
         return f.build();
     }
 
@@ -81,7 +82,7 @@ final class Dates {
         }
 
         private void number(String t) {
-            String digits = t.replaceAll("\\D+$", ""); // "13th", "2000."
+            String digits = TRAILING_NON_DIGITS.matcher(t).replaceAll(""); // "13th", "2000."
             if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 4) return;
             int n = Integer.parseInt(digits);
             if (digits.length() >= 3) year = n;

@@ -5,7 +5,9 @@ import dossier.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,6 +36,9 @@ import java.util.function.Consumer;
  * parallel, each on one thread.
  */
 public final class Sources {
+    /** Files up to this size are read whole at once. */
+    private static final int SMALL_FILE = 1 << 20;
+
     private final Limits limits;
 
     public Sources(Limits limits) {
@@ -51,18 +56,31 @@ public final class Sources {
 
     /** Opens one file and sends every input it holds to the sink, in container order, never throwing. */
     public void open(SourceFile file, InputSink sink) {
-        Content.OnDisk content;
+        Content content;
         try {
             // Re-checked here, not trusted from the listing: a dump may change between listing and reading.
-            if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes attributes = attributes(file.path());
+            if (attributes == null || !attributes.isRegularFile()) {
                 sink.problem(new Problem(file.display(), Problem.SOURCE, "not a regular file"));
                 return;
             }
-            content = Content.OnDisk.of(file.path());
+            content = new Content.OnDisk(file.path(), attributes.size());
+            // A small file (most mail) is read once, for sniffing and parsing alike: half the system calls.
+            byte[] whole = content.size() <= SMALL_FILE ? content.bytes(SMALL_FILE) : null;
+            if (whole != null) content = new Content.InMemory(whole);
         } catch (IOException | RuntimeException e) {
             sink.problem(new Problem(file.display(), Problem.SOURCE, Opener.reason(e)));
             return;
         }
         new Opener(limits, sink, content.size()).open(new Item(file.display(), file.display(), content, 0));
+    }
+
+    /** The file's attributes (one system call for type and size), or null when it is gone. */
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,185 @@
+package dossier.index;
+
+import dossier.model.ParseResult;
+import dossier.model.Problem;
+import dossier.model.RawInput;
+import dossier.parse.Deadline;
+import dossier.parse.Parser;
+import dossier.source.SourceFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A run of consecutive steps of the reader (inputs, the problems it met, file ends), parsed by one task so that
+ * threads hand work over once per batch instead of once per input. A parse thread claims the inputs one by one and
+ * also hashes what it parsed ({@link ArchiveWriter.Hashed}); the ingest's thread waits for the whole batch
+ * ({@link #await}) and then takes the steps in order.
+ *
+ * <p>A parse that outlives its patience is abandoned: it gets the timed-out outcome, its thread is interrupted and
+ * left to finish or hang on its own, and a new thread in the pool carries on with the rest of the batch. Thread-safe.
+ */
+final class ParseBatch implements Ingest.Handoff {
+    /** One step of the ordered stream from the reader to the writer. */
+    sealed interface Step {}
+    /** The {@code index}-th input of the batch. */
+    record Input(int index) implements Step {}
+    record Trouble(Problem problem) implements Step {}
+    record FileEnd(SourceFile file) implements Step {}
+
+    /** What parsing one input gave: its item tree hashed (null when nothing could be read) and its problems. */
+    record Outcome(ArchiveWriter.Hashed item, List<Problem> problems) {
+        static Outcome of(ParseResult r) {
+            return new Outcome(r.item() == null ? null : ArchiveWriter.Hashed.of(r.item()), r.problems());
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParseBatch.class);
+
+    private final List<Step> steps = new ArrayList<>();
+    private final List<RawInput> inputs = new ArrayList<>();
+    private final List<Duration> limits = new ArrayList<>();
+    private final ThreadPoolExecutor pool;
+    private final Parser parser;
+    private long bytes;
+    private int permits;
+    // Set once the batch is submitted.
+    private final AtomicInteger next = new AtomicInteger();
+    private AtomicLongArray started;
+    private AtomicReferenceArray<Thread> runners;
+    private AtomicReferenceArray<Outcome> outcomes;
+    private CountDownLatch done;
+
+    ParseBatch(ThreadPoolExecutor pool, Parser parser) {
+        this.pool = pool;
+        this.parser = parser;
+    }
+
+    ThreadPoolExecutor pool() {
+        return pool;
+    }
+
+    void add(RawInput in, int inputPermits) {
+        steps.add(new Input(inputs.size()));
+        inputs.add(in);
+        limits.add(parser.timeLimit(in));
+        bytes += in.bytes().length;
+        permits += inputPermits;
+    }
+
+    void add(Step step) {
+        steps.add(step);
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    int inputs() {
+        return inputs.size();
+    }
+
+    /** Bytes of the inputs: the batch is handed over before it holds too many. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Permits of the ingest's in-flight bound that the inputs hold until the batch is written. */
+    int permits() {
+        return permits;
+    }
+
+    RawInput input(int index) {
+        return inputs.get(index);
+    }
+
+    /** Starts parsing on the pool; no step may be added after. */
+    void submit() {
+        int n = inputs.size();
+        started = new AtomicLongArray(n);
+        runners = new AtomicReferenceArray<>(n);
+        outcomes = new AtomicReferenceArray<>(n);
+        done = new CountDownLatch(n);
+        if (n > 0) pool.execute(this::work);
+    }
+
+    /** Parses the inputs nobody has claimed yet; more than one thread may run this once an input is abandoned. */
+    private void work() {
+        for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
+            runners.set(i, Thread.currentThread());
+            started.set(i, System.nanoTime());
+            Outcome o;
+            try {
+                o = Outcome.of(parser.parse(inputs.get(i)));
+            } catch (Throwable t) { // OutOfMemoryError: the input's problem, like any other failure to read it
+                o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))));
+            }
+            runners.set(i, null);
+            Thread.interrupted(); // an interrupt meant for an abandoned parse must not reach the next input
+            finish(i, o);
+        }
+    }
+
+    private boolean finish(int i, Outcome o) {
+        if (!outcomes.compareAndSet(i, null, o)) return false;
+        done.countDown();
+        return true;
+    }
+
+    /** The outcome of the {@code index}-th input, once {@link #await} has returned. */
+    Outcome outcome(int index) {
+        return outcomes.get(index);
+    }
+
+    /**
+     * Waits until every input has an outcome, abandoning any parse past its patience (the input's time limit plus a
+     * grace, see {@link Ingest.Isolation#patience}) counted from the moment it started: an input still queued behind
+     * others is not late.
+     */
+    void await(Ingest.Isolation isolation) throws InterruptedException {
+        while (!done.await(abandonLate(isolation), TimeUnit.NANOSECONDS)) {
+            // woken by the nearest deadline: look again
+        }
+    }
+
+    /** Abandons the parses past their patience; returns how long to wait before the next could be. */
+    private long abandonLate(Ingest.Isolation isolation) {
+        long now = System.nanoTime(), wait = Long.MAX_VALUE;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (outcomes.get(i) != null) continue;
+            long patience = isolation.patience(limits.get(i)).toNanos();
+            long s = started.get(i);
+            if (s == 0) {
+                wait = Math.min(wait, patience);
+            } else if (now - s >= patience) {
+                abandon(i);
+            } else {
+                wait = Math.min(wait, s + patience - now);
+            }
+        }
+        return Math.max(1, wait);
+    }
+
+    /**
+     * Gives up on a parse: its thread cannot be stopped (mime4j, or Tika running in process), so it is left to finish
+     * or hang on its own, and a new thread takes its place in the pool and carries on with the rest of the batch.
+     */
+    private void abandon(int i) {
+        Thread runner = runners.get(i);
+        RawInput in = inputs.get(i);
+        if (!finish(i, Outcome.of(Parser.timedOut(in, limits.get(i))))) return; // it finished just now
+        if (runner != null && runners.get(i) == runner) runner.interrupt();
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+        LOG.warn("{}: {}; its parse thread is abandoned", in.source(), Deadline.timedOut(limits.get(i)));
+        pool.execute(this::work);
+    }
+}
