@@ -90,11 +90,29 @@ final class Worker {
             if (response == null) throw new IOException("end of stream");
             return Frames.response(response);
         } catch (IOException e) {
-            kill();
-            throw new Died(exitReason(timeoutReason));
+            throw new Died(reasonAfterBrokenStream(timeoutReason));
         } finally {
             kill.cancel(false);
         }
+    }
+
+    /**
+     * Why the worker's answer broke off. A worker that ends on its own (out of memory) closes its output while it
+     * exits: it gets a moment to finish, so that its exit status tells why, before it and what it started are killed.
+     * Killing it at once raced with that exit and turned "out of memory" into "crashed (exit 137)".
+     */
+    private String reasonAfterBrokenStream(String timeoutReason) {
+        boolean exited;
+        try {
+            exited = process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return "parser stopped: ingest interrupted";
+        }
+        kill();
+        if (!exited && !killedAtDeadline) return "parser stopped answering";
+        return exitReason(timeoutReason);
     }
 
     /** Ends the worker's input, so that it exits on its own (and a flight recording it runs is written out). */
