@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -52,6 +53,8 @@ public final class ArchiveWriter implements Closeable {
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final Map<String, Long> run = new LinkedHashMap<>();
     private long nextId;
+    /** Files numbered by {@link #addAwaitingText} and not yet {@link #complete complete}: none may be at a commit. */
+    private int awaiting;
 
     private ArchiveWriter(Archive archive) throws IOException {
         this.archive = archive;
@@ -144,8 +147,50 @@ public final class ArchiveWriter implements Closeable {
         return add(item.item(), item, 0);
     }
 
-    /** Adds {@code p}, which is {@code h.item()} or that item dated like its parent. */
+    /** A file numbered and stored whose document waits for its text: see {@link #addAwaitingText}. */
+    public record AwaitingText(ItemDocuments.NewItem item) {}
+
+    /**
+     * Numbers a file whose text is still being read (a scan, by OCR), stores its original and writes its manifest
+     * line, in order like {@link #add}; its document is indexed by {@link #complete}, which must come before the next
+     * commit. {@code h} is a single document ({@link dossier.parse.Parser#unread}). Returns null when the file
+     * duplicates an item: there is nothing to read then.
+     */
+    public AwaitingText addAwaitingText(Hashed h) {
+        Parsed p = h.item();
+        if (p.kind() != Kind.DOCUMENT || !h.children().isEmpty()) {
+            throw new IllegalArgumentException("only a single document can wait for its text: " + p.source());
+        }
+        ItemDocuments.NewItem[] numbered = new ItemDocuments.NewItem[1];
+        add(p, h, 0, n -> numbered[0] = n);
+        if (numbered[0] == null) return null;
+        awaiting++;
+        return new AwaitingText(numbered[0]);
+    }
+
+    /** Indexes a file that {@link #addAwaitingText} numbered, with what reading it gave ({@code read}: same bytes). */
+    public void complete(AwaitingText a, Parsed read) {
+        ItemDocuments.NewItem n = a.item();
+        // A file that goes to OCR is always one document, so the numbered item's shape is kept; only what was read
+        // (text, title, dates, type, language) comes from the reading.
+        Parsed p = new Parsed(n.parsed().kind(), n.parsed().source(), n.parsed().name(), n.parsed().bytes(), read.title(),
+                read.date(), read.text(), read.contentType(), read.language(), null, read.meta(), List.of());
+        ItemDocuments.NewItem done = new ItemDocuments.NewItem(n.id(), n.parent(), p, n.sha256(), n.dedupKeys(),
+                n.attachments(), n.thread());
+        pending.add(() -> writer.addDocument(ItemDocuments.toDocument(done)), p.bytes().length);
+        awaiting--;
+    }
+
     private long add(Parsed p, Hashed h, long parent) {
+        return add(p, h, parent, item -> pending.add(() -> writer.addDocument(ItemDocuments.toDocument(item)),
+                item.parsed().bytes().length));
+    }
+
+    /**
+     * Adds {@code p}, which is {@code h.item()} or that item dated like its parent, and hands its document to
+     * {@code index} unless it duplicates an item.
+     */
+    private long add(Parsed p, Hashed h, long parent, Consumer<ItemDocuments.NewItem> index) {
         String sha = h.sha256();
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
@@ -173,8 +218,7 @@ public final class ArchiveWriter implements Closeable {
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
         for (Hashed c : h.children()) children.add(add(datedLike(c.item(), p), c, id));
-        ItemDocuments.NewItem item = new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0);
-        pending.add(() -> writer.addDocument(ItemDocuments.toDocument(item)), bytes.length);
+        index.accept(new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
         return id;
@@ -226,6 +270,7 @@ public final class ArchiveWriter implements Closeable {
 
     /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
     public void commit() {
+        if (awaiting > 0) throw new IllegalStateException(awaiting + " files still wait for their text: apply them before committing");
         pending.submit();
         indexing.awaitAll();
         Map<String, String> data = new HashMap<>();

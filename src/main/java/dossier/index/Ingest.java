@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * <p>No file can stop the run: Tika runs in worker processes killed at each input's deadline
  * ({@link Parser#timeLimit}: {@link Limits#timePerFile()}, longer for scans when OCR is on), and a parse that
  * outlives its deadline anyway (mime4j, or Tika with {@link Isolation#NONE}) is abandoned by the watchdog in
- * {@link ParseBatch#await} and recorded as timed out. With OCR on, images and PDFs are parsed by a pool of their own
- * ({@link Pools}), so slow scans never hold every parse thread.
+ * {@link ParseBatch#await} and recorded as timed out. With OCR on, images and PDFs are numbered and stored in order
+ * but read by a pool of their own ({@link OcrQueue}), so slow scans hold back neither the parse threads nor the files
+ * after them.
  */
 public final class Ingest {
     /**
@@ -86,19 +87,15 @@ public final class Ingest {
     }
 
     /**
-     * Where inputs are parsed: with OCR on, images and PDFs ({@link Parser#goesToOcr}) go to a pool of their own, half
-     * as many threads, so a run of scans (seconds a page) never holds every parse thread while mail and office files
-     * wait. Results are still taken back in the order they were found, so ids do not depend on which pool was faster.
-     * Without OCR both are the same pool. The watchdog grows the pool whose thread it abandons.
+     * Where inputs are read: with OCR on, images and PDFs ({@link Parser#goesToOcr}) are read by a pool of their own,
+     * half as many threads, fed by the {@link OcrQueue}, so a run of scans (seconds a page) never holds every parse
+     * thread while mail and office files wait. Without OCR both are the same pool. The watchdog grows the pool whose
+     * thread it abandons.
      */
     private record Pools(ThreadPoolExecutor parse, ThreadPoolExecutor ocr) {
         static Pools start(int threads, boolean ocr) {
             ThreadPoolExecutor parse = pool(threads, "parse");
             return new Pools(parse, ocr ? pool(Math.max(1, threads / 2), "ocr") : parse);
-        }
-
-        ThreadPoolExecutor of(Parser parser, RawInput in) {
-            return parser.goesToOcr(in) ? ocr : parse;
         }
 
         /** Threads that may extract at once: how many worker processes to allow. */
@@ -157,7 +154,7 @@ public final class Ingest {
                 Thread reader = Thread.ofPlatform().name("sources").daemon()
                         .start(() -> read(todo, parser, pool, queue, inFlight));
                 try {
-                    consume(queue, inFlight, writer, progress);
+                    consume(queue, inFlight, writer, new OcrQueue(pool.ocr(), parser, options.isolation(), writer), progress);
                 } finally {
                     reader.interrupt();
                     pool.shutdownNow();
@@ -198,10 +195,7 @@ public final class Ingest {
         }
     }
 
-    /**
-     * Collects what the sources find into batches and hands each to its pool and to the writer when full. An input
-     * that goes to another pool (OCR) or that is large starts a batch of its own.
-     */
+    /** Collects what the sources find into batches and hands each to the parse pool and to the writer when full. */
     private static final class Batches implements InputSink {
         private final Parser parser;
         private final Pools pool;
@@ -219,11 +213,7 @@ public final class Ingest {
 
         @Override
         public void input(RawInput in) {
-            ThreadPoolExecutor workers = pool.of(parser, in);
-            if (batch != null && (batch.pool() != workers || batch.bytes() + in.bytes().length > BATCH_BYTES
-                    || workers != pool.parse())) {
-                handOver();
-            }
+            if (batch != null && batch.bytes() + in.bytes().length > BATCH_BYTES) handOver();
             int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
             try {
                 inFlight.acquire(permits);
@@ -231,7 +221,7 @@ public final class Ingest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("ingest stopped");
             }
-            if (batch == null) batch = new ParseBatch(workers, parser);
+            if (batch == null) batch = new ParseBatch(pool.parse(), parser, true);
             batch.add(in, permits);
             weight += in.hint() == RawInput.Hint.EMAIL ? EMAIL_WEIGHT : FILE_WEIGHT;
             if (weight >= BATCH_WEIGHT) handOver();
@@ -243,7 +233,7 @@ public final class Ingest {
         }
 
         void add(ParseBatch.Step step) {
-            if (batch == null) batch = new ParseBatch(pool.parse(), parser);
+            if (batch == null) batch = new ParseBatch(pool.parse(), parser, true);
             batch.add(step);
             if (batch.steps().size() >= BATCH_STEPS) handOver();
         }
@@ -258,14 +248,20 @@ public final class Ingest {
         }
     }
 
-    private void consume(BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer, Progress progress)
-            throws InterruptedException {
+    /**
+     * Takes the batches in the order they were found and adds their items to the archive; scans go to {@code ocr},
+     * which is drained before every commit and at the end.
+     */
+    private void consume(BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer, OcrQueue ocr,
+                         Progress progress) throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
             Handoff handoff = queue.take();
             if (handoff instanceof End e) {
                 if (e.failure() != null) throw new IllegalStateException("reading the sources failed", e.failure());
                 progress.update(files, items, bytes, true);
+                if (ocr.size() > 0) progress.note("every file is written; waiting for the OCR of the last " + ocr.size() + " scans");
+                ocr.drain();
                 return;
             }
             ParseBatch batch = (ParseBatch) handoff;
@@ -277,7 +273,12 @@ public final class Ingest {
                         ParseBatch.Outcome r = batch.outcome(i.index());
                         RawInput in = batch.input(i.index());
                         r.problems().forEach(writer::problem);
-                        if (r.item() != null) {
+                        if (r.awaitsOcr()) {
+                            ArchiveWriter.AwaitingText scan = writer.addAwaitingText(r.item());
+                            if (scan != null) ocr.add(scan, in);
+                            items++;
+                            sinceCommit++;
+                        } else if (r.item() != null) {
                             writer.add(r.item());
                             items++;
                             sinceCommit++;
@@ -291,6 +292,7 @@ public final class Ingest {
                         writer.fileDone(f.file().display());
                         files++;
                         if (sinceCommit >= options.commitEveryItems()) {
+                            ocr.drain();
                             writer.commit();
                             sinceCommit = 0;
                         }

@@ -35,10 +35,18 @@ final class ParseBatch implements Ingest.Handoff {
     record Trouble(Problem problem) implements Step {}
     record FileEnd(SourceFile file) implements Step {}
 
-    /** What parsing one input gave: its item tree hashed (null when nothing could be read) and its problems. */
-    record Outcome(ArchiveWriter.Hashed item, List<Problem> problems) {
+    /**
+     * What parsing one input gave: its item tree hashed (null when nothing could be read) and its problems. An input
+     * that {@link Parser#goesToOcr goes to OCR} is not read in an in-order batch: it {@code awaitsOcr}, its item is
+     * {@link Parser#unread} (numbered and stored in order), and {@link OcrQueue} reads it in a batch of its own.
+     */
+    record Outcome(ArchiveWriter.Hashed item, List<Problem> problems, boolean awaitsOcr) {
         static Outcome of(ParseResult r) {
-            return new Outcome(r.item() == null ? null : ArchiveWriter.Hashed.of(r.item()), r.problems());
+            return new Outcome(r.item() == null ? null : ArchiveWriter.Hashed.of(r.item()), r.problems(), false);
+        }
+
+        static Outcome awaitingOcr(RawInput in) {
+            return new Outcome(ArchiveWriter.Hashed.of(Parser.unread(in)), List.of(), true);
         }
     }
 
@@ -49,6 +57,7 @@ final class ParseBatch implements Ingest.Handoff {
     private final List<Duration> limits = new ArrayList<>();
     private final ThreadPoolExecutor pool;
     private final Parser parser;
+    private final boolean deferOcr;
     private long bytes;
     private int permits;
     // Set once the batch is submitted.
@@ -58,13 +67,14 @@ final class ParseBatch implements Ingest.Handoff {
     private AtomicReferenceArray<Outcome> outcomes;
     private CountDownLatch done;
 
-    ParseBatch(ThreadPoolExecutor pool, Parser parser) {
+    /**
+     * A batch parsed on {@code pool}. With {@code deferOcr} (the ingest's in-order batches) inputs that go to OCR are
+     * only hashed and left to {@link OcrQueue}; without it (the OCR queue's own batches) they are read, OCR included.
+     */
+    ParseBatch(ThreadPoolExecutor pool, Parser parser, boolean deferOcr) {
         this.pool = pool;
         this.parser = parser;
-    }
-
-    ThreadPoolExecutor pool() {
-        return pool;
+        this.deferOcr = deferOcr;
     }
 
     void add(RawInput in, int inputPermits) {
@@ -118,9 +128,10 @@ final class ParseBatch implements Ingest.Handoff {
             started.set(i, System.nanoTime());
             Outcome o;
             try {
-                o = Outcome.of(parser.parse(inputs.get(i)));
+                RawInput in = inputs.get(i);
+                o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in) : Outcome.of(parser.parse(in));
             } catch (Throwable t) { // OutOfMemoryError: the input's problem, like any other failure to read it
-                o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))));
+                o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))), false);
             }
             runners.set(i, null);
             Thread.interrupted(); // an interrupt meant for an abandoned parse must not reach the next input

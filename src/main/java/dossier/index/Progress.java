@@ -54,6 +54,13 @@ public final class Progress {
         out.flush();
     }
 
+    /** Prints a note on a line of its own (below the bar on a terminal). */
+    public void note(String message) {
+        if (out == null) return;
+        out.println((terminal ? "\n" : "") + "ingest: " + message);
+        out.flush();
+    }
+
     /** Ends the bar's line. */
     public void done() {
         if (out != null && terminal) out.println();

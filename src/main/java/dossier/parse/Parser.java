@@ -95,11 +95,22 @@ public final class Parser {
     }
 
     /**
-     * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes).
-     * The ingest parses these in their own pool, so slow scans never hold every parse worker.
+     * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes) that
+     * is not taken for mail (a name ending in .eml, or header lines at its start). Such an input always yields a single
+     * document without children, whatever its parse finds or fails to find, so the ingest can number it and record
+     * its original at once and index its text when the slow OCR is done (see {@link #unread}).
      */
     public boolean goesToOcr(RawInput input) {
-        return extractor.ocr().enabled() && input.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(input.bytes());
+        return extractor.ocr().enabled() && input.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(input.bytes())
+                && !Sniff.isEmail(input, () -> ""); // images and PDFs are mail only by name or headers, never by type
+    }
+
+    /**
+     * The item a file that {@link #goesToOcr goes to OCR} yields before anything is read from it: the same kind, source,
+     * bytes and shape (one document) as its parse gives, so it can be numbered and stored in order while OCR runs.
+     */
+    public static Parsed unread(RawInput input) {
+        return bare(input, false);
     }
 
     /**

@@ -107,7 +107,7 @@ class FormatsIngestTest {
     }
 
     /** A one-page PDF holding nothing but the image, as a scanner makes it. */
-    private static void imageOnlyPdf(Path image, Path pdf) throws Exception {
+    static void imageOnlyPdf(Path image, Path pdf) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             var img = ImageIO.read(image.toFile());
             PDPage page = new PDPage(new PDRectangle(img.getWidth() * 72f / 150, img.getHeight() * 72f / 150));
