@@ -50,6 +50,11 @@ final class IngestCommand implements Callable<Integer> {
             "  strict:  64 MiB, 8 deep, 10,000 entries, 50x, 1,000,000 characters, 256 KiB of headers, 20 s per file"})
     String limits = "default";
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = {"How long one file may take to be read "
+            + "before it is given up and recorded as a problem (default: what --limits says, 120 s or 20 s). Scans "
+            + "read by OCR get at least 10 minutes."})
+    Integer timeLimit;
+
     @Option(names = "--isolation", paramLabel = "process|none", description = {
             "Where documents and attachments are parsed (default: process): in worker processes that are killed when "
                     + "a file hangs or exhausts their memory, or in this process (none: faster to start, but one "
@@ -112,6 +117,10 @@ final class IngestCommand implements Callable<Integer> {
             case "strict" -> Limits.STRICT;
             default -> throw new Main.UsageError("--limits must be default or strict");
         };
+        if (timeLimit != null) {
+            if (timeLimit < 1 || timeLimit > 86_400) throw new Main.UsageError("--time-limit must be between 1 and 86400 seconds");
+            l = l.withTimePerFile(java.time.Duration.ofSeconds(timeLimit));
+        }
         Ingest.Isolation iso = isolation();
         if (commitEvery < 1) throw new Main.UsageError("--commit-every must be at least 1");
         Ocr ocr = ocr();

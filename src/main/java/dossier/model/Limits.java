@@ -27,4 +27,9 @@ public record Limits(
 
     /** Tighter bounds for untrusted uploads and tests of hostile input. */
     public static final Limits STRICT = new Limits(64L << 20, 8, 10_000, 50, 1_000_000, 256 << 10, Duration.ofSeconds(20));
+
+    /** These limits with another time per file. */
+    public Limits withTimePerFile(Duration time) {
+        return new Limits(maxFileBytes, maxDepth, maxEntries, maxExpansion, maxTextChars, maxHeaderBytes, time);
+    }
 }
