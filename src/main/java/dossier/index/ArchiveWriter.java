@@ -4,6 +4,7 @@ import dossier.enrich.Dedup;
 import dossier.model.Kind;
 import dossier.model.Parsed;
 import dossier.model.Problem;
+import dossier.model.RawInput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ import org.apache.lucene.util.Bits;
  * exactly. Not thread-safe: one ingest thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema";
+    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema", AWAITING = "awaitingText";
     /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
     static final String MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes";
     /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
@@ -53,8 +54,11 @@ public final class ArchiveWriter implements Closeable {
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final Map<String, Long> run = new LinkedHashMap<>();
     private long nextId;
-    /** Files numbered by {@link #addAwaitingText} and not yet {@link #complete complete}: none may be at a commit. */
-    private int awaiting;
+    /**
+     * Files numbered by {@link #addAwaitingText} and not yet {@link #complete complete}, by id in the order they were
+     * numbered. A commit records them, so a resumed ingest reads them again ({@link #resumedAwaitingText}).
+     */
+    private final Map<Long, AwaitingText> awaiting = new LinkedHashMap<>();
 
     private ArchiveWriter(Archive archive) throws IOException {
         this.archive = archive;
@@ -81,6 +85,7 @@ public final class ArchiveWriter implements Closeable {
         }
         blobs = new BlobStore(archive.blobsDir());
         blobs.removeLeftovers();
+        restoreAwaiting(commit.get(AWAITING));
         indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
         pending = indexing.run();
         boolean newManifest = !Files.exists(archive.manifest());
@@ -152,8 +157,8 @@ public final class ArchiveWriter implements Closeable {
 
     /**
      * Numbers a file whose text is still being read (a scan, by OCR), stores its original and writes its manifest
-     * line, in order like {@link #add}; its document is indexed by {@link #complete}, which must come before the next
-     * commit. {@code h} is a single document ({@link dossier.parse.Parser#unread}). Returns null when the file
+     * line, in order like {@link #add}; its document is indexed by {@link #complete}. A commit in between records it
+     * as waiting ({@link #resumedAwaitingText}). {@code h} is a single document ({@link dossier.parse.Parser#unread}). Returns null when the file
      * duplicates an item: there is nothing to read then.
      */
     public AwaitingText addAwaitingText(Hashed h) {
@@ -164,8 +169,38 @@ public final class ArchiveWriter implements Closeable {
         ItemDocuments.NewItem[] numbered = new ItemDocuments.NewItem[1];
         add(p, h, 0, n -> numbered[0] = n);
         if (numbered[0] == null) return null;
-        awaiting++;
-        return new AwaitingText(numbered[0]);
+        AwaitingText a = new AwaitingText(numbered[0]);
+        awaiting.put(a.item().id(), a);
+        return a;
+    }
+
+    /**
+     * The files the last commit recorded as still waiting for their text, in the order they were numbered: an ingest
+     * resumed after an interruption reads them again before anything else, from their stored originals.
+     */
+    public List<AwaitingText> resumedAwaitingText() {
+        return List.copyOf(awaiting.values());
+    }
+
+    private void restoreAwaiting(String json) throws IOException {
+        if (json == null) return;
+        for (var n : ItemDocuments.JSON.readTree(json)) {
+            long id = n.path("id").asLong();
+            String sha = n.path("sha256").asText();
+            RawInput in = new RawInput(n.path("source").asText(), n.path("name").asText(), RawInput.Hint.FILE, blobs.read(sha));
+            Parsed p = dossier.parse.Parser.unread(in);
+            awaiting.put(id, new AwaitingText(new ItemDocuments.NewItem(id, 0, p, sha, List.of(), List.of(), 0)));
+            bySha.put(sha, id); // not in the index yet, so the dedup maps loaded from it lack it
+        }
+    }
+
+    private String awaitingJson() {
+        var array = ItemDocuments.JSON.createArrayNode();
+        for (AwaitingText a : awaiting.values()) {
+            array.addObject().put("id", a.item().id()).put("sha256", a.item().sha256())
+                    .put("source", a.item().parsed().source()).put("name", a.item().parsed().name());
+        }
+        return array.toString();
     }
 
     /** Indexes a file that {@link #addAwaitingText} numbered, with what reading it gave ({@code read}: same bytes). */
@@ -178,7 +213,7 @@ public final class ArchiveWriter implements Closeable {
         ItemDocuments.NewItem done = new ItemDocuments.NewItem(n.id(), n.parent(), p, n.sha256(), n.dedupKeys(),
                 n.attachments(), n.thread());
         pending.add(() -> writer.addDocument(ItemDocuments.toDocument(done)), p.bytes().length);
-        awaiting--;
+        awaiting.remove(n.id());
     }
 
     private long add(Parsed p, Hashed h, long parent) {
@@ -270,7 +305,6 @@ public final class ArchiveWriter implements Closeable {
 
     /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
     public void commit() {
-        if (awaiting > 0) throw new IllegalStateException(awaiting + " files still wait for their text: apply them before committing");
         pending.submit();
         indexing.awaitAll();
         Map<String, String> data = new HashMap<>();
@@ -280,6 +314,7 @@ public final class ArchiveWriter implements Closeable {
         data.put(PROBLEMS, Long.toString(problems.sync()));
         data.put(FILES, Long.toString(files.sync()));
         totals.forEach((k, v) -> data.put("count." + k, Long.toString(v)));
+        if (!awaiting.isEmpty()) data.put(AWAITING, awaitingJson());
         writer.setLiveCommitData(data.entrySet());
         try {
             writer.commit();
@@ -293,13 +328,15 @@ public final class ArchiveWriter implements Closeable {
      * they never commit themselves.
      */
     IndexWriter indexWriter() {
+        if (!awaiting.isEmpty()) throw new IllegalStateException(awaiting.size() + " files still wait for their text");
         pending.submit();
         indexing.awaitAll();
         return writer;
     }
 
-    /** Commits and writes archive.json with the totals. */
+    /** Commits and writes archive.json with the totals; every file must have its text by now. */
     public void finish() {
+        if (!awaiting.isEmpty()) throw new IllegalStateException(awaiting.size() + " files still wait for their text");
         commit();
         Archive.Info info = archive.info();
         archive.writeInfo(new Archive.Info(info.name(), new LinkedHashMap<>(totals), null));

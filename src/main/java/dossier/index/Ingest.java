@@ -154,7 +154,9 @@ public final class Ingest {
                 Thread reader = Thread.ofPlatform().name("sources").daemon()
                         .start(() -> read(todo, parser, pool, queue, inFlight));
                 try {
-                    consume(queue, inFlight, writer, new OcrQueue(pool.ocr(), parser, options.isolation(), writer), progress);
+                    OcrQueue ocr = new OcrQueue(pool.ocr(), parser, options.isolation(), writer);
+                    for (ArchiveWriter.AwaitingText scan : writer.resumedAwaitingText()) ocr.add(scan); // interrupted before
+                    consume(queue, inFlight, writer, ocr, progress);
                 } finally {
                     reader.interrupt();
                     pool.shutdownNow();
@@ -250,7 +252,7 @@ public final class Ingest {
 
     /**
      * Takes the batches in the order they were found and adds their items to the archive; scans go to {@code ocr},
-     * which is drained before every commit and at the end.
+     * which is drained at the end.
      */
     private void consume(BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer, OcrQueue ocr,
                          Progress progress) throws InterruptedException {
@@ -275,7 +277,7 @@ public final class Ingest {
                         r.problems().forEach(writer::problem);
                         if (r.awaitsOcr()) {
                             ArchiveWriter.AwaitingText scan = writer.addAwaitingText(r.item());
-                            if (scan != null) ocr.add(scan, in);
+                            if (scan != null) ocr.add(scan);
                             items++;
                             sinceCommit++;
                         } else if (r.item() != null) {
@@ -292,7 +294,6 @@ public final class Ingest {
                         writer.fileDone(f.file().display());
                         files++;
                         if (sinceCommit >= options.commitEveryItems()) {
-                            ocr.drain();
                             writer.commit();
                             sinceCommit = 0;
                         }

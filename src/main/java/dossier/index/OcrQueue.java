@@ -15,9 +15,10 @@ import java.util.concurrent.ThreadPoolExecutor;
  *
  * <p>Scans are applied oldest first at points that depend only on the dump, never on how fast OCR ran: when more than
  * {@link #MAX_FILES} files or {@link #MAX_BYTES} bytes wait (the queue's bound on memory, and the one moment a run of
- * slow scans still holds the ingest back), before every commit, and at the end. So the problem log is the same from run
- * to run, and a commit never records a scan whose text is still missing: a resumed ingest finds every committed scan
- * complete. Not thread-safe: the ingest's writer thread owns it.
+ * slow scans still holds the ingest back), and at the end. So the problem log is the same from run to run. A commit
+ * records which scans still wait; an ingest resumed after an interruption puts them back here first, in the same
+ * order, so it applies them at the same points as a run that was never interrupted. Not thread-safe: the ingest's
+ * writer thread owns it.
  */
 final class OcrQueue {
     /** How many scans may wait at once: enough to keep the OCR pool busy across a stretch of mail. */
@@ -41,17 +42,18 @@ final class OcrQueue {
         this.writer = writer;
     }
 
-    /** Starts reading {@code in}, numbered as {@code item}; applies the oldest scans while too many wait. */
-    void add(ArchiveWriter.AwaitingText item, RawInput in) throws InterruptedException {
+    /** Starts reading the scan numbered as {@code item}; applies the oldest scans while too many wait. */
+    void add(ArchiveWriter.AwaitingText item) throws InterruptedException {
+        Parsed p = item.item().parsed();
         ParseBatch batch = new ParseBatch(pool, parser, false);
-        batch.add(in, 0);
+        batch.add(new RawInput(p.source(), p.name(), RawInput.Hint.FILE, p.bytes()), 0);
         batch.submit();
-        waiting.add(new Waiting(item, batch, in.bytes().length));
-        bytes += in.bytes().length;
+        waiting.add(new Waiting(item, batch, p.bytes().length));
+        bytes += p.bytes().length;
         while (waiting.size() > MAX_FILES || bytes > MAX_BYTES) apply();
     }
 
-    /** Applies every waiting scan: before a commit and at the end of the run. */
+    /** Applies every waiting scan: at the end of the run. */
     void drain() throws InterruptedException {
         while (!waiting.isEmpty()) apply();
     }

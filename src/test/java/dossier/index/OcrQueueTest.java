@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +65,57 @@ class OcrQueueTest {
         }
     }
 
+    /**
+     * An ingest interrupted after a commit that recorded a scan still being read (every file after it written and
+     * committed) resumes by reading the scan again from its stored original, and ends as an uninterrupted run does.
+     */
+    @Test
+    void anIngestInterruptedWhileAScanWaitsResumesToTheSameArchive() throws Exception {
+        assumeTrue(Ocr.tesseract().isPresent() || System.getenv("CI") != null, "tesseract not installed: OCR test skipped");
+        Path dump = Files.createDirectories(tmp.resolve("dump"));
+        mail(dump.resolve("a-mail"), 0);
+        Files.copy(Corpora.get("documents/ocr-scanned/typewriter.png"), dump.resolve("b-scan.png"));
+        mail(dump.resolve("c-mail"), 10);
+        Path reference = ingest("reference", 2, dump);
+
+        Archive archive = Archive.create(tmp.resolve("resumed"), "resumed");
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread run = Thread.ofPlatform().start(() -> {
+            try {
+                new Ingest(new Ingest.Options(2, Limits.DEFAULT, 1, Ocr.on("eng"))).run(archive, List.of(dump),
+                        (f, b) -> Progress.silent());
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        boolean sawWaitingScan = false;
+        while (run.isAlive() && !(sawWaitingScan = committedData(archive).containsKey("awaitingText"))) Thread.sleep(5);
+        run.interrupt(); // as Ctrl-C does: whatever was not committed is rolled back
+        run.join();
+        assertTrue(sawWaitingScan, "a commit recorded the scan as waiting for its text");
+        assertTrue(ended.get() != null, "the interrupted ingest stopped early"); // how depends on where it was
+
+        Path resumed = ingest("resumed", 2, dump);
+        for (String f : List.of("manifest.tsv", "problems.jsonl", "ingested.txt")) {
+            assertEquals(Files.readString(reference.resolve(f)), Files.readString(resumed.resolve(f)), f);
+        }
+        assertEquals(Archive.open(reference).info().counts(), Archive.open(resumed).info().counts());
+        try (Searcher s = Searcher.open(Archive.open(resumed))) {
+            assertEquals(1, s.count("linzensoep"), "the scan read again after the interruption");
+            assertEquals(21, s.count("*"), "every item indexed once");
+        }
+    }
+
+    private static Map<String, String> committedData(Archive archive) {
+        try (var dir = FSDirectory.open(archive.indexDir())) {
+            return DirectoryReader.indexExists(dir) ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
+        } catch (java.io.IOException e) {
+            return Map.of(); // a commit being written: look again
+        }
+    }
+
     private Path ingest(String name, int threads, Path dump) throws Exception {
-        Archive archive = Archive.create(tmp.resolve(name), name);
+        Archive archive = Archive.create(tmp.resolve(name), name); // or opens it, to resume
         new Ingest(new Ingest.Options(threads, Limits.DEFAULT, 4, Ocr.on("eng")))
                 .run(archive, List.of(dump), (f, b) -> Progress.silent());
         return archive.dir();
