@@ -122,24 +122,20 @@ public final class ItemDocuments {
     private static void addEmail(Document d, EmailFields e) {
         if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, e.messageId(), Field.Store.YES));
         if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, e.inReplyTo(), Field.Store.YES));
-        Set<String> participants = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
-        addresses(d, Schema.FROM, e.from(), participants, domains);
-        addresses(d, Schema.TO, e.to(), participants, domains);
-        addresses(d, Schema.CC, e.cc(), participants, domains);
-        addresses(d, Schema.BCC, e.bcc(), participants, domains);
-        for (String t : participants) d.add(new StringField(Schema.PARTICIPANT, t, Field.Store.NO));
+        addresses(d, Schema.FROM, e.from(), domains);
+        addresses(d, Schema.TO, e.to(), domains);
+        addresses(d, Schema.CC, e.cc(), domains);
+        addresses(d, Schema.BCC, e.bcc(), domains);
         for (String t : domains) d.add(new StringField(Schema.DOMAIN, t, Field.Store.NO));
         for (Address a : e.from()) facet(d, Schema.FACET_SENDER, key(a));
         for (List<Address> l : List.of(e.to(), e.cc())) for (Address a : l) facet(d, Schema.FACET_RECIPIENT, key(a));
         for (String dom : domains) if (dom.chars().filter(c -> c == '.').count() <= 1) facet(d, Schema.FACET_DOMAIN, dom);
     }
 
-    private static void addresses(Document d, String field, List<Address> list, Set<String> participants, Set<String> domains) {
+    private static void addresses(Document d, String field, List<Address> list, Set<String> domains) {
         for (Address a : list) {
-            Set<String> terms = AddressTerms.of(a);
-            for (String t : terms) d.add(new StringField(field, t, Field.Store.NO));
-            participants.addAll(terms);
+            for (String t : AddressTerms.of(a)) d.add(new StringField(field, t, Field.Store.NO));
             if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
         }
     }
