@@ -2,8 +2,6 @@ package dossier.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dossier.model.Address;
 import dossier.model.DocMeta;
 import dossier.model.EmailFields;
@@ -114,8 +112,8 @@ public final class ItemDocuments {
         d.add(new NumericDocValuesField(Schema.THREAD, n.thread()));
         if (!n.attachments().isEmpty()) d.add(new StringField(Schema.HAS, "attachment", Field.Store.NO));
         if (p.email() != null) addEmail(d, p.email());
-        d.add(new StoredField(Schema.DETAIL, detail(n).toString()));
-        d.add(new BinaryDocValuesField(Schema.SUMMARY, new BytesRef(summary(n).toString())));
+        d.add(new StoredField(Schema.DETAIL, StoredJson.detail(n)));
+        d.add(new BinaryDocValuesField(Schema.SUMMARY, new BytesRef(StoredJson.summary(n))));
         return FacetsConfigs.build(d);
     }
 
@@ -149,65 +147,6 @@ public final class ItemDocuments {
         if (value != null && !value.isBlank()) d.add(new SortedSetDocValuesFacetField(dim, value));
     }
 
-    /** The small JSON that result lists read from doc values, so listing hits never touches stored bodies. */
-    static ObjectNode summary(NewItem n) {
-        Parsed p = n.parsed();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", n.id());
-        o.put("kind", p.kind().label());
-        o.put("title", p.title());
-        if (p.email() != null) {
-            o.put("from", p.email().from().isEmpty() ? "" : p.email().from().get(0).display());
-            ArrayNode to = o.putArray("to");
-            p.email().to().forEach(a -> to.add(a.display()));
-            o.put("messageId", p.email().messageId());
-        }
-        if (p.date() != null) o.put("date", p.date().toString());
-        o.put("source", p.source());
-        o.put("size", p.bytes().length);
-        o.put("contentType", p.contentType());
-        if (n.parent() > 0) o.put("parent", n.parent());
-        if (!n.attachments().isEmpty()) o.put("attachments", n.attachments().size());
-        return o;
-    }
-
-    /** Everything show needs that no other stored field holds. */
-    private static ObjectNode detail(NewItem n) {
-        Parsed p = n.parsed();
-        ObjectNode o = JSON.createObjectNode();
-        ArrayNode att = o.putArray("attachments");
-        n.attachments().forEach(att::add);
-        DocMeta m = p.meta();
-        if (m.author() != null) o.put("author", m.author());
-        if (m.title() != null) o.put("metaTitle", m.title());
-        if (m.created() != null) o.put("created", m.created().toString());
-        if (m.modified() != null) o.put("modified", m.modified().toString());
-        EmailFields e = p.email();
-        if (e != null) {
-            o.set("from", addressesJson(e.from()));
-            o.set("to", addressesJson(e.to()));
-            o.set("cc", addressesJson(e.cc()));
-            o.set("bcc", addressesJson(e.bcc()));
-            o.set("replyTo", addressesJson(e.replyTo()));
-            o.put("messageId", e.messageId());
-            o.put("inReplyTo", e.inReplyTo());
-            ArrayNode refs = o.putArray("references");
-            e.references().forEach(refs::add);
-            o.put("subject", e.subject());
-            o.put("headers", e.rawHeaders());
-            o.put("body", e.plainBody());
-            o.put("html", e.htmlBody());
-            o.put("zone", e.originalZone());
-        }
-        return o;
-    }
-
-    private static ArrayNode addressesJson(List<Address> list) {
-        ArrayNode a = JSON.createArrayNode();
-        for (Address x : list) a.addObject().put("name", x.name()).put("address", x.address());
-        return a;
-    }
-
     /** Reads an item back from its stored fields; {@code locations} come from the manifest, {@code thread} from doc values. */
     public static Item fromDocument(Document d, List<String> locations, long thread) {
         try {
@@ -224,7 +163,7 @@ public final class ItemDocuments {
                 email = new EmailFields(det.path("messageId").asText(), addresses(det.path("from")),
                         addresses(det.path("to")), addresses(det.path("cc")), addresses(det.path("bcc")),
                         addresses(det.path("replyTo")), det.path("inReplyTo").asText(), refs,
-                        det.path("subject").asText(), det.path("headers").asText(), det.path("body").asText(),
+                        det.path("subject").asText(), det.path("headers").asText(), plainBody(det, d),
                         det.path("html").asText(), det.path("zone").asText());
             }
             String source = d.get(Schema.SOURCE);
@@ -236,6 +175,14 @@ public final class ItemDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An email's plain body from its stored detail and text (see {@link StoredJson#detail}). */
+    public static String plainBody(JsonNode detail, Document d) {
+        JsonNode body = detail.get("body");
+        if (body != null) return body.asText();
+        String text = d.get(Schema.TEXT);
+        return text == null ? "" : text;
     }
 
     private static List<Address> addresses(JsonNode arr) {
