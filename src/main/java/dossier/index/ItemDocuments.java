@@ -93,8 +93,11 @@ public final class ItemDocuments {
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
         d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
-        d.add(new TextField(Schema.TEXT, p.text(), Field.Store.YES));
-        d.add(new Field(Schema.EXACT, p.title() + "\n" + p.text(), EXACT_TYPE));
+        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed field must come first.
+        d.add(new StoredField(Schema.TEXT, p.text()));
+        d.add(TextFields.text(p.text()));
+        d.add(new Field(Schema.EXACT, p.title(), EXACT_TYPE));
+        d.add(TextFields.exact(EXACT_TYPE));
         if (p.date() != null) {
             long ms = p.date().toEpochMilli();
             d.add(new LongPoint(Schema.DATE, ms));
