@@ -123,6 +123,7 @@ public final class ItemDocuments {
     private static void addEmail(Document d, EmailFields e) {
         if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, e.messageId(), Field.Store.YES));
         if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, e.inReplyTo(), Field.Store.YES));
+        d.add(new BinaryDocValuesField(Schema.PEOPLE, PeopleScan.encode(e)));
         Set<String> domains = new LinkedHashSet<>();
         addresses(d, Schema.FROM, e.from(), domains);
         addresses(d, Schema.TO, e.to(), domains);

@@ -97,6 +97,11 @@ public final class Schema {
     public static final String NAME = "name";
     /** The whole item as JSON (everything show prints that is not indexed elsewhere). */
     public static final String DETAIL = "detail";
+    /**
+     * Message-ID, In-Reply-To, References, subject and participants of an email as compact binary doc values: the
+     * connections pass at the end of every ingest reads them for every email, which the stored detail made slow.
+     */
+    public static final String PEOPLE = "people";
     /** A small JSON summary as binary doc values, so result lists never read stored bodies. */
     public static final String SUMMARY = "summary";
 

@@ -2,6 +2,7 @@ package dossier.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dossier.model.Address;
 import dossier.model.DocMeta;
@@ -69,6 +70,31 @@ class ItemDocumentsTest {
             assertEquals(0, s.count(new TermQuery(new Term(Schema.EXACT, "negoti"))));
             assertEquals(1, s.count(new WildcardQuery(new Term(Schema.EXACT, "runn*"))));
             assertEquals(2, s.count(new TermQuery(new Term(Schema.TO, "ken.lay@enron.com"))));
+        }
+    }
+
+    @Test
+    void peopleScanReadsTheCompactFieldAndTheStoredDetailOfOlderArchivesAlike() throws Exception {
+        Parsed p = email("Budget", "Body", "", "Body");
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(Schema.analyzer()))) {
+            w.addDocument(doc(1, p));
+            Document old = doc(2, p);
+            old.removeField(Schema.PEOPLE); // as an email indexed before the field existed
+            w.addDocument(old);
+            w.commit();
+        }
+        try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
+            assertTrue(r.leaves().get(0).reader().getBinaryDocValues(Schema.PEOPLE) != null);
+            List<PeopleScan.Mail> mails = PeopleScan.emails(r);
+            assertEquals(2, mails.size());
+            PeopleScan.Mail fresh = mails.get(0), older = mails.get(1);
+            assertEquals("m1@example.org", fresh.messageId());
+            assertEquals("m0@example.org", fresh.inReplyTo());
+            assertEquals(List.of("m-1@example.org", "m0@example.org"), fresh.references());
+            assertEquals(List.of(new Address("Jeff Skilling", "jeff@enron.com")), fresh.from());
+            assertEquals(List.of(new Address("", "ken.lay@enron.com"), new Address("Ann", "ann@x.org")), fresh.to());
+            assertEquals(new PeopleScan.Mail(2, fresh.date(), fresh.thread(), fresh.messageId(), fresh.inReplyTo(),
+                    fresh.references(), fresh.subject(), fresh.from(), fresh.to(), fresh.cc(), fresh.bcc()), older);
         }
     }
 }
