@@ -136,10 +136,8 @@ public final class ItemDocuments {
     }
 
     private static void addresses(Document d, String field, List<Address> list, Set<String> domains) {
-        for (Address a : list) {
-            for (String t : AddressTerms.of(a)) d.add(new StringField(field, t, Field.Store.NO));
-            if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
-        }
+        if (!list.isEmpty()) d.add(AddressTerms.field(field, list));
+        for (Address a : list) if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
     }
 
     /** The facet value for a person: their address, or their name when there is none. */
