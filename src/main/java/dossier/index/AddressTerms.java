@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,17 +49,8 @@ public final class AddressTerms {
     static Field field(String name, List<Address> addresses) {
         List<String> terms = new ArrayList<>();
         for (Address a : addresses) terms.addAll(of(a));
-        return new Field(name, new TermsStream(terms), KEYWORDS);
-    }
-
-    /** As {@link org.apache.lucene.document.StringField} indexes each term: documents only, no norms. */
-    private static final FieldType KEYWORDS = new FieldType();
-
-    static {
-        KEYWORDS.setIndexOptions(IndexOptions.DOCS);
-        KEYWORDS.setOmitNorms(true);
-        KEYWORDS.setTokenized(true);
-        KEYWORDS.freeze();
+        // Indexed as StringField indexes each term: documents only, no norms.
+        return new Field(name, new TermsStream(terms), Schema.DOCS_ONLY);
     }
 
     /** The given terms, one token each. */

@@ -19,7 +19,6 @@ import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -27,7 +26,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import java.util.regex.Pattern;
 
@@ -37,16 +35,6 @@ import java.util.regex.Pattern;
 public final class ItemDocuments {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DOTS = Pattern.compile("[._]+");
-
-    /** Words for wildcard and fuzzy terms: indexed without frequencies or positions, which those queries never use. */
-    private static final FieldType EXACT_TYPE = new FieldType();
-
-    static {
-        EXACT_TYPE.setIndexOptions(IndexOptions.DOCS);
-        EXACT_TYPE.setTokenized(true);
-        EXACT_TYPE.setOmitNorms(true);
-        EXACT_TYPE.freeze();
-    }
 
     /** The facet dimensions; every one may hold several values per item. */
     public static final FacetsConfig FACETS = facetsConfig();
@@ -96,8 +84,8 @@ public final class ItemDocuments {
         // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed field must come first.
         d.add(new StoredField(Schema.TEXT, p.text()));
         d.add(TextFields.text(p.text()));
-        d.add(new Field(Schema.EXACT, p.title(), EXACT_TYPE));
-        d.add(TextFields.exact(EXACT_TYPE));
+        d.add(new Field(Schema.EXACT, p.title(), Schema.DOCS_ONLY));
+        d.add(TextFields.exact());
         if (p.date() != null) {
             long ms = p.date().toEpochMilli();
             d.add(new LongPoint(Schema.DATE, ms));

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -113,6 +115,21 @@ public final class Schema {
     public static final String FACET_DOMAIN = "f_domain";
     public static final String FACET_TYPE = "f_type";
     public static final String FACET_LANG = "f_lang";
+
+    /**
+     * Tokens indexed for matching alone, without frequencies, positions or norms: the exact words (wildcard and fuzzy
+     * queries never use the rest) and the address terms of the role fields.
+     */
+    static final FieldType DOCS_ONLY = docsOnly();
+
+    private static FieldType docsOnly() {
+        FieldType t = new FieldType();
+        t.setIndexOptions(IndexOptions.DOCS);
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.freeze();
+        return t;
+    }
 
     /** Stemmed, accent-folded text: subject, text, filename words. */
     public static Analyzer textAnalyzer() {

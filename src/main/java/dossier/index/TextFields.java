@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 
 /**
@@ -37,9 +36,9 @@ final class TextFields {
         return new Field(Schema.TEXT, new TextStream(CHAINS.get(), text), TextField.TYPE_NOT_STORED);
     }
 
-    /** The distinct unstemmed words of the TEXT field added just before, for EXACT (of the given type). */
-    static Field exact(FieldType type) {
-        return new Field(Schema.EXACT, new WordsStream(CHAINS.get()), type);
+    /** The distinct unstemmed words of the TEXT field added just before, for EXACT. */
+    static Field exact() {
+        return new Field(Schema.EXACT, new WordsStream(CHAINS.get()), Schema.DOCS_ONLY);
     }
 
     /** One thread's analysis chain: tokenizer, the shared filters, the noted words, then the stemmer. */
