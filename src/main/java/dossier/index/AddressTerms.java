@@ -1,7 +1,15 @@
 package dossier.index;
 
 import dossier.model.Address;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Field;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,8 +28,57 @@ public final class AddressTerms {
 
     private AddressTerms() {}
 
-    /** Terms for indexing one address. */
+    /**
+     * Terms per address, kept: a dump's mail comes from and goes to the same few thousand people, and splitting and
+     * folding every address of every email was a twentieth of the ingest. Bounded by clearing it when full.
+     */
+    private static final Map<Address, Set<String>> KEPT = new ConcurrentHashMap<>();
+    private static final int KEEP_AT_MOST = 100_000;
+
+    /** Terms for indexing one address (unmodifiable). */
     public static Set<String> of(Address a) {
+        Set<String> terms = KEPT.get(a);
+        if (terms != null) return terms;
+        terms = Collections.unmodifiableSet(split(a));
+        if (KEPT.size() >= KEEP_AT_MOST) KEPT.clear();
+        KEPT.put(a, terms);
+        return terms;
+    }
+
+    /** The field of one role (from, to, cc, bcc) holding the terms of its addresses: one field, not one per term. */
+    static Field field(String name, List<Address> addresses) {
+        List<String> terms = new ArrayList<>();
+        for (Address a : addresses) terms.addAll(of(a));
+        // Indexed as StringField indexes each term: documents only, no norms.
+        return new Field(name, new TermsStream(terms), Schema.DOCS_ONLY);
+    }
+
+    /** The given terms, one token each. */
+    private static final class TermsStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final List<String> terms;
+        private int next;
+
+        TermsStream(List<String> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == terms.size()) return false;
+            clearAttributes();
+            term.setEmpty().append(terms.get(next++));
+            return true;
+        }
+    }
+
+    private static Set<String> split(Address a) {
         Set<String> terms = new LinkedHashSet<>();
         String addr = Schema.keyword(a.address());
         if (!addr.isEmpty()) {

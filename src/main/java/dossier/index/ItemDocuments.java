@@ -2,8 +2,6 @@ package dossier.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dossier.model.Address;
 import dossier.model.DocMeta;
 import dossier.model.EmailFields;
@@ -21,7 +19,6 @@ import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -29,7 +26,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import java.util.regex.Pattern;
 
@@ -39,16 +35,6 @@ import java.util.regex.Pattern;
 public final class ItemDocuments {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DOTS = Pattern.compile("[._]+");
-
-    /** Words for wildcard and fuzzy terms: indexed without frequencies or positions, which those queries never use. */
-    private static final FieldType EXACT_TYPE = new FieldType();
-
-    static {
-        EXACT_TYPE.setIndexOptions(IndexOptions.DOCS);
-        EXACT_TYPE.setTokenized(true);
-        EXACT_TYPE.setOmitNorms(true);
-        EXACT_TYPE.freeze();
-    }
 
     /** The facet dimensions; every one may hold several values per item. */
     public static final FacetsConfig FACETS = facetsConfig();
@@ -95,8 +81,11 @@ public final class ItemDocuments {
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
         d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
-        d.add(new TextField(Schema.TEXT, p.text(), Field.Store.YES));
-        d.add(new Field(Schema.EXACT, p.title() + "\n" + p.text(), EXACT_TYPE));
+        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed field must come first.
+        d.add(new StoredField(Schema.TEXT, p.text()));
+        d.add(TextFields.text(p.text()));
+        d.add(new Field(Schema.EXACT, p.title(), Schema.DOCS_ONLY));
+        d.add(TextFields.exact());
         if (p.date() != null) {
             long ms = p.date().toEpochMilli();
             d.add(new LongPoint(Schema.DATE, ms));
@@ -114,34 +103,29 @@ public final class ItemDocuments {
         d.add(new NumericDocValuesField(Schema.THREAD, n.thread()));
         if (!n.attachments().isEmpty()) d.add(new StringField(Schema.HAS, "attachment", Field.Store.NO));
         if (p.email() != null) addEmail(d, p.email());
-        d.add(new StoredField(Schema.DETAIL, detail(n).toString()));
-        d.add(new BinaryDocValuesField(Schema.SUMMARY, new BytesRef(summary(n).toString())));
+        d.add(new StoredField(Schema.DETAIL, StoredJson.detail(n)));
+        d.add(new BinaryDocValuesField(Schema.SUMMARY, new BytesRef(StoredJson.summary(n))));
         return FacetsConfigs.build(d);
     }
 
     private static void addEmail(Document d, EmailFields e) {
         if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, e.messageId(), Field.Store.YES));
         if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, e.inReplyTo(), Field.Store.YES));
-        Set<String> participants = new LinkedHashSet<>();
+        d.add(new BinaryDocValuesField(Schema.PEOPLE, PeopleScan.encode(e)));
         Set<String> domains = new LinkedHashSet<>();
-        addresses(d, Schema.FROM, e.from(), participants, domains);
-        addresses(d, Schema.TO, e.to(), participants, domains);
-        addresses(d, Schema.CC, e.cc(), participants, domains);
-        addresses(d, Schema.BCC, e.bcc(), participants, domains);
-        for (String t : participants) d.add(new StringField(Schema.PARTICIPANT, t, Field.Store.NO));
+        addresses(d, Schema.FROM, e.from(), domains);
+        addresses(d, Schema.TO, e.to(), domains);
+        addresses(d, Schema.CC, e.cc(), domains);
+        addresses(d, Schema.BCC, e.bcc(), domains);
         for (String t : domains) d.add(new StringField(Schema.DOMAIN, t, Field.Store.NO));
         for (Address a : e.from()) facet(d, Schema.FACET_SENDER, key(a));
         for (List<Address> l : List.of(e.to(), e.cc())) for (Address a : l) facet(d, Schema.FACET_RECIPIENT, key(a));
         for (String dom : domains) if (dom.chars().filter(c -> c == '.').count() <= 1) facet(d, Schema.FACET_DOMAIN, dom);
     }
 
-    private static void addresses(Document d, String field, List<Address> list, Set<String> participants, Set<String> domains) {
-        for (Address a : list) {
-            Set<String> terms = AddressTerms.of(a);
-            for (String t : terms) d.add(new StringField(field, t, Field.Store.NO));
-            participants.addAll(terms);
-            if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
-        }
+    private static void addresses(Document d, String field, List<Address> list, Set<String> domains) {
+        if (!list.isEmpty()) d.add(AddressTerms.field(field, list));
+        for (Address a : list) if (!a.domain().isEmpty()) domains.addAll(AddressTerms.domains(a.domain()));
     }
 
     /** The facet value for a person: their address, or their name when there is none. */
@@ -151,65 +135,6 @@ public final class ItemDocuments {
 
     private static void facet(Document d, String dim, String value) {
         if (value != null && !value.isBlank()) d.add(new SortedSetDocValuesFacetField(dim, value));
-    }
-
-    /** The small JSON that result lists read from doc values, so listing hits never touches stored bodies. */
-    static ObjectNode summary(NewItem n) {
-        Parsed p = n.parsed();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", n.id());
-        o.put("kind", p.kind().label());
-        o.put("title", p.title());
-        if (p.email() != null) {
-            o.put("from", p.email().from().isEmpty() ? "" : p.email().from().get(0).display());
-            ArrayNode to = o.putArray("to");
-            p.email().to().forEach(a -> to.add(a.display()));
-            o.put("messageId", p.email().messageId());
-        }
-        if (p.date() != null) o.put("date", p.date().toString());
-        o.put("source", p.source());
-        o.put("size", p.bytes().length);
-        o.put("contentType", p.contentType());
-        if (n.parent() > 0) o.put("parent", n.parent());
-        if (!n.attachments().isEmpty()) o.put("attachments", n.attachments().size());
-        return o;
-    }
-
-    /** Everything show needs that no other stored field holds. */
-    private static ObjectNode detail(NewItem n) {
-        Parsed p = n.parsed();
-        ObjectNode o = JSON.createObjectNode();
-        ArrayNode att = o.putArray("attachments");
-        n.attachments().forEach(att::add);
-        DocMeta m = p.meta();
-        if (m.author() != null) o.put("author", m.author());
-        if (m.title() != null) o.put("metaTitle", m.title());
-        if (m.created() != null) o.put("created", m.created().toString());
-        if (m.modified() != null) o.put("modified", m.modified().toString());
-        EmailFields e = p.email();
-        if (e != null) {
-            o.set("from", addressesJson(e.from()));
-            o.set("to", addressesJson(e.to()));
-            o.set("cc", addressesJson(e.cc()));
-            o.set("bcc", addressesJson(e.bcc()));
-            o.set("replyTo", addressesJson(e.replyTo()));
-            o.put("messageId", e.messageId());
-            o.put("inReplyTo", e.inReplyTo());
-            ArrayNode refs = o.putArray("references");
-            e.references().forEach(refs::add);
-            o.put("subject", e.subject());
-            o.put("headers", e.rawHeaders());
-            o.put("body", e.plainBody());
-            o.put("html", e.htmlBody());
-            o.put("zone", e.originalZone());
-        }
-        return o;
-    }
-
-    private static ArrayNode addressesJson(List<Address> list) {
-        ArrayNode a = JSON.createArrayNode();
-        for (Address x : list) a.addObject().put("name", x.name()).put("address", x.address());
-        return a;
     }
 
     /** Reads an item back from its stored fields; {@code locations} come from the manifest, {@code thread} from doc values. */
@@ -228,7 +153,7 @@ public final class ItemDocuments {
                 email = new EmailFields(det.path("messageId").asText(), addresses(det.path("from")),
                         addresses(det.path("to")), addresses(det.path("cc")), addresses(det.path("bcc")),
                         addresses(det.path("replyTo")), det.path("inReplyTo").asText(), refs,
-                        det.path("subject").asText(), det.path("headers").asText(), det.path("body").asText(),
+                        det.path("subject").asText(), det.path("headers").asText(), plainBody(det, d),
                         det.path("html").asText(), det.path("zone").asText());
             }
             String source = d.get(Schema.SOURCE);
@@ -240,6 +165,14 @@ public final class ItemDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An email's plain body from its stored detail and text (see {@link StoredJson#detail}). */
+    public static String plainBody(JsonNode detail, Document d) {
+        JsonNode body = detail.get("body");
+        if (body != null) return body.asText();
+        String text = d.get(Schema.TEXT);
+        return text == null ? "" : text;
     }
 
     private static List<Address> addresses(JsonNode arr) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dossier.model.Address;
+import dossier.model.EmailFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -20,12 +22,16 @@ import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads what threading and the people directory need from every email in the index, in one pass: id, date, current
- * thread, Message-ID, In-Reply-To, References, subject and the participants, parsed from the stored detail JSON with
- * a streaming parser that skips bodies. Equal addresses share one {@link Address} instance, so 200,000 emails stay
+ * thread, Message-ID, In-Reply-To, References, subject and the participants, from the compact {@link Schema#PEOPLE}
+ * doc values ({@link #encode}), or for emails indexed before that field existed from the stored detail JSON with a
+ * streaming parser that skips bodies. Equal addresses share one {@link Address} instance, so 200,000 emails stay
  * compact. Stateless; each call reads one reader.
  */
 public final class PeopleScan {
@@ -73,6 +79,7 @@ public final class PeopleScan {
         NumericDocValues ids = leaf.getNumericDocValues(Schema.ID);
         NumericDocValues dates = leaf.getNumericDocValues(Schema.DATE);
         NumericDocValues threads = leaf.getNumericDocValues(Schema.THREAD);
+        BinaryDocValues people = leaf.getBinaryDocValues(Schema.PEOPLE);
         StoredFields stored = leaf.storedFields();
         DetailVisitor visitor = new DetailVisitor();
         for (int doc = emails.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = emails.nextDoc()) {
@@ -80,11 +87,52 @@ public final class PeopleScan {
             if (ids == null || !ids.advanceExact(doc)) continue;
             long date = dates != null && dates.advanceExact(doc) ? dates.longValue() : Mail.NO_DATE;
             long thread = threads != null && threads.advanceExact(doc) ? threads.longValue() : 0;
+            if (people != null && people.advanceExact(doc)) {
+                out.add(decode(ids.longValue(), date, thread, people.binaryValue(), shared));
+                continue;
+            }
             visitor.detail = null;
             stored.document(doc, visitor);
             if (visitor.detail == null) continue;
             out.add(parse(ids.longValue(), date, thread, visitor.detail, shared));
         }
+    }
+
+    /** What the pass reads of an email, for the {@link Schema#PEOPLE} doc values: strings as length and UTF-8. */
+    static BytesRef encode(EmailFields e) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeString(e.messageId());
+            out.writeString(e.inReplyTo());
+            out.writeString(e.subject());
+            out.writeVInt(e.references().size());
+            for (String r : e.references()) out.writeString(r);
+            for (List<Address> role : List.of(e.from(), e.to(), e.cc(), e.bcc())) {
+                out.writeVInt(role.size());
+                for (Address a : role) {
+                    out.writeString(a.name());
+                    out.writeString(a.address());
+                }
+            }
+        } catch (IOException x) {
+            throw new UncheckedIOException(x); // writing to memory
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    private static Mail decode(long id, long date, long thread, BytesRef b, Map<Address, Address> shared) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        String messageId = in.readString(), inReplyTo = in.readString(), subject = in.readString();
+        String[] refs = new String[in.readVInt()];
+        for (int i = 0; i < refs.length; i++) refs[i] = in.readString();
+        List<List<Address>> roles = new ArrayList<>(4);
+        for (int r = 0; r < 4; r++) {
+            Address[] role = new Address[in.readVInt()];
+            for (int i = 0; i < role.length; i++) role[i] = shared.computeIfAbsent(new Address(in.readString(), in.readString()), x -> x);
+            roles.add(List.of(role));
+        }
+        return new Mail(id, date, thread, messageId, inReplyTo, List.of(refs), subject, roles.get(0), roles.get(1),
+                roles.get(2), roles.get(3));
     }
 
     /** Loads only the detail field. */

@@ -1,8 +1,11 @@
 package dossier.index;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -61,8 +64,11 @@ public final class Schema {
     public static final String TO = "to";
     public static final String CC = "cc";
     public static final String BCC = "bcc";
-    /** Union of from, to, cc, bcc. */
-    public static final String PARTICIPANT = "participant";
+    /**
+     * The fields {@code participant:} searches together. No union field is indexed: it would repeat every address
+     * term of the four (half of an email's keyword terms); schema 2 archives still have one, which nothing reads.
+     */
+    public static final List<String> PARTICIPANT_FIELDS = List.of(FROM, TO, CC, BCC);
     /** Every participant's domain and its parent domains (mail.rand.org, rand.org): keyword. */
     public static final String DOMAIN = "domain";
 
@@ -93,6 +99,11 @@ public final class Schema {
     public static final String NAME = "name";
     /** The whole item as JSON (everything show prints that is not indexed elsewhere). */
     public static final String DETAIL = "detail";
+    /**
+     * Message-ID, In-Reply-To, References, subject and participants of an email as compact binary doc values: the
+     * connections pass at the end of every ingest reads them for every email, which the stored detail made slow.
+     */
+    public static final String PEOPLE = "people";
     /** A small JSON summary as binary doc values, so result lists never read stored bodies. */
     public static final String SUMMARY = "summary";
 
@@ -104,6 +115,21 @@ public final class Schema {
     public static final String FACET_DOMAIN = "f_domain";
     public static final String FACET_TYPE = "f_type";
     public static final String FACET_LANG = "f_lang";
+
+    /**
+     * Tokens indexed for matching alone, without frequencies, positions or norms: the exact words (wildcard and fuzzy
+     * queries never use the rest) and the address terms of the role fields.
+     */
+    static final FieldType DOCS_ONLY = docsOnly();
+
+    private static FieldType docsOnly() {
+        FieldType t = new FieldType();
+        t.setIndexOptions(IndexOptions.DOCS);
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.freeze();
+        return t;
+    }
 
     /** Stemmed, accent-folded text: subject, text, filename words. */
     public static Analyzer textAnalyzer() {

@@ -94,7 +94,7 @@ public final class Directory {
         if (found.isEmpty()) return Optional.empty();
         PeopleStore.Summary s = found.get();
         PeopleStore.Details d = details(s);
-        Listing<Hit> list = emails.list(Emails.person(s, List.of(Schema.PARTICIPANT)), offset, limit, true);
+        Listing<Hit> list = emails.list(Emails.participant(s), offset, limit, true);
         return Optional.of(new PersonPage(PersonSummary.of(s), s.names(), d.correspondents(), d.domains(), d.months(), list));
     }
 
@@ -123,7 +123,7 @@ public final class Directory {
                     0, 0, 0, Map.of(), Listing.empty());
         }
         PeopleStore.Summary sa = pa.get();
-        Query aAny = Emails.person(sa, List.of(Schema.PARTICIPANT));
+        Query aAny = Emails.participant(sa);
         Query aFrom = Emails.person(sa, List.of(Schema.FROM));
         Query aTo = Emails.person(sa, Emails.RECIPIENT);
         Query bAny, bFrom, bTo;
@@ -132,7 +132,7 @@ public final class Directory {
             bFrom = Emails.domain(domain, List.of(Schema.FROM));
             bTo = Emails.domain(domain, Emails.RECIPIENT);
         } else {
-            bAny = Emails.person(pb.get(), List.of(Schema.PARTICIPANT));
+            bAny = Emails.participant(pb.get());
             bFrom = Emails.person(pb.get(), List.of(Schema.FROM));
             bTo = Emails.person(pb.get(), Emails.RECIPIENT);
         }

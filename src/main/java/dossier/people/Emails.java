@@ -48,25 +48,47 @@ final class Emails {
         this.searcher = searcher;
     }
 
-    /** Emails where the person appears in any of the fields. */
+    /** Emails where the person appears in any of the fields; the words of a name must all be in one field. */
     static Query person(PeopleStore.Summary p, List<String> fields) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
-        for (String field : fields) {
-            for (String a : p.addresses()) {
-                any.add(new TermQuery(new Term(field, Schema.keyword(a))), BooleanClause.Occur.SHOULD);
-                clauses++;
-            }
-            for (String name : p.nameOnly()) {
-                List<String> words = AddressTerms.queryTerms(name);
-                if (words.isEmpty()) continue;
-                BooleanQuery.Builder all = new BooleanQuery.Builder();
-                for (String w : words) all.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.FILTER);
-                any.add(all.build(), BooleanClause.Occur.SHOULD);
-                clauses++;
-            }
-        }
+        for (String field : fields) clauses += person(p, List.of(field), any);
         return clauses == 0 ? new MatchNoDocsQuery() : any.build();
+    }
+
+    /**
+     * Emails where the person takes part in any role, as {@code participant:} matches: the words of a name may be
+     * spread over the roles, as they were in the single participant field that older archives index.
+     */
+    static Query participant(PeopleStore.Summary p) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        return person(p, Schema.PARTICIPANT_FIELDS, any) == 0 ? new MatchNoDocsQuery() : any.build();
+    }
+
+    /** Adds the person's clauses over the fields taken together to {@code any}; returns how many. */
+    private static int person(PeopleStore.Summary p, List<String> fields, BooleanQuery.Builder any) {
+        int clauses = 0;
+        for (String a : p.addresses()) {
+            any.add(anyField(fields, Schema.keyword(a)), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (String name : p.nameOnly()) {
+            List<String> words = AddressTerms.queryTerms(name);
+            if (words.isEmpty()) continue;
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (String w : words) all.add(anyField(fields, w), BooleanClause.Occur.FILTER);
+            any.add(all.build(), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        return clauses;
+    }
+
+    /** The term in any of the fields; nested, so a person with many addresses stays within the clause limit. */
+    private static Query anyField(List<String> fields, String term) {
+        if (fields.size() == 1) return new TermQuery(new Term(fields.get(0), term));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String field : fields) b.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+        return b.build();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.enrich.Jwz;
 import dossier.enrich.Subjects;
+import dossier.index.ItemDocuments;
 import dossier.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ final class Threads {
         var date = d.getField(Schema.DATE);
         return new Email(d.getField(Schema.ID).numericValue().longValue(), date == null ? Long.MIN_VALUE : date.numericValue().longValue(),
                 d.get(Schema.TITLE), who, det.path("messageId").asText(""), chain, chain.isEmpty(),
-                excerpt(det.path("body").asText("")));
+                excerpt(ItemDocuments.plainBody(det, d)));
     }
 
     private static ThreadView view(long thread, List<Email> emails) {

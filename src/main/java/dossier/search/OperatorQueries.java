@@ -14,6 +14,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -43,11 +44,11 @@ final class OperatorQueries {
     /** The query for {@code op:value}; null if the value has nothing searchable in it. */
     Query build(String op, Value v) throws QueryException {
         return switch (op) {
-            case "from" -> address(Schema.FROM, op, v);
-            case "to" -> address(Schema.TO, op, v);
-            case "cc" -> address(Schema.CC, op, v);
-            case "bcc" -> address(Schema.BCC, op, v);
-            case "participant" -> address(Schema.PARTICIPANT, op, v);
+            case "from" -> address(List.of(Schema.FROM), op, v);
+            case "to" -> address(List.of(Schema.TO), op, v);
+            case "cc" -> address(List.of(Schema.CC), op, v);
+            case "bcc" -> address(List.of(Schema.BCC), op, v);
+            case "participant" -> address(Schema.PARTICIPANT_FIELDS, op, v);
             case "domain" -> keyword(Schema.DOMAIN, op, v, "@");
             case "subject" -> text.subject(v);
             case "filename" -> text.filename(v);
@@ -71,24 +72,38 @@ final class OperatorQueries {
     }
 
     /**
-     * Every term {@link AddressTerms#queryTerms} makes of the value, all required; a trailing {@code *} makes the
-     * last one a prefix, and {@code from:*} alone matches any value.
+     * Every term {@link AddressTerms#queryTerms} makes of the value, all required, each in any of the fields; a
+     * trailing {@code *} makes the last one a prefix, and {@code from:*} alone matches any value.
      */
-    private static Query address(String field, String op, Value v) throws QueryException {
+    private static Query address(List<String> fields, String op, Value v) throws QueryException {
         String value = v.text();
         boolean prefix = !v.escaped() && value.endsWith("*");
         if (prefix) value = value.substring(0, value.length() - 1);
         List<String> terms = AddressTerms.queryTerms(value);
         if (terms.isEmpty() && !prefix) throw new QueryException(op + ": needs an address or a name", v.column());
-        if (terms.isEmpty()) return new PrefixQuery(new Term(field, ""));
+        if (terms.isEmpty()) return anyField(fields, "", true);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int i = 0; i < terms.size(); i++) {
-            Term t = new Term(field, terms.get(i));
-            Query q = prefix && i == terms.size() - 1 ? new PrefixQuery(t) : new TermQuery(t);
+            Query q = anyField(fields, terms.get(i), prefix && i == terms.size() - 1);
             if (terms.size() == 1) return q;
             b.add(q, Occur.MUST);
         }
         return b.build();
+    }
+
+    /**
+     * The term (or prefix) in any of the fields. Over several fields the score is constant: summing each field's
+     * score would rank an address by how many roles it has, which one field holding every role never did.
+     */
+    private static Query anyField(List<String> fields, String term, boolean prefix) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String field : fields) {
+            Term t = new Term(field, term);
+            Query q = prefix ? new PrefixQuery(t) : new TermQuery(t);
+            if (fields.size() == 1) return q;
+            b.add(q, Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(b.build());
     }
 
     /** A lower-cased keyword term, without a leading {@code strip} character (the @ of a domain, the . of a type). */

@@ -3,8 +3,12 @@ package dossier.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CharsetsTest {
@@ -42,5 +46,39 @@ class CharsetsTest {
     @Test
     void declaredCharsetIsUsed() {
         assertEquals("Привет", Charsets.decode("Привет".getBytes(Charset.forName("koi8-r")), "koi8-r"));
+    }
+
+    @Test
+    void utf8CheckAgreesWithTheJdksStrictDecoder() {
+        // Every lead byte with every first continuation byte (overlongs, surrogates, past U+10FFFF, truncation)…
+        for (int lead = 0; lead < 256; lead++) {
+            for (int next = 0; next < 256; next++) {
+                for (int tail = 0; tail <= 3; tail++) {
+                    byte[] b = new byte[2 + tail];
+                    b[0] = (byte) lead;
+                    b[1] = (byte) next;
+                    for (int k = 0; k < tail; k++) b[2 + k] = (byte) 0x80;
+                    assertEquals(strict(b), Charsets.isValidUtf8(b, 0, b.length), "bytes " + java.util.HexFormat.of().formatHex(b));
+                }
+            }
+        }
+        // …and random mixes of valid text and stray bytes, checked at an offset.
+        Random r = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = (TEXT + "日本語 𝄞").getBytes(StandardCharsets.UTF_8);
+            if (r.nextBoolean()) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+            int off = r.nextInt(3), len = b.length - off - r.nextInt(3);
+            assertEquals(strict(java.util.Arrays.copyOfRange(b, off, off + len)), Charsets.isValidUtf8(b, off, len));
+        }
+    }
+
+    private static boolean strict(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

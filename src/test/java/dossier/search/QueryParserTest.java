@@ -109,7 +109,9 @@ class QueryParserTest {
         assertEquals(term(Schema.TO, "lay"), parse("to:lay"));
         assertEquals(term(Schema.CC, "lay"), parse("cc:lay"));
         assertEquals(term(Schema.BCC, "lay"), parse("bcc:lay"));
-        assertEquals(term(Schema.PARTICIPANT, "lay"), parse("participant:lay"));
+        assertEquals("ConstantScore(from:lay to:lay cc:lay bcc:lay)", show("participant:lay"));
+        assertEquals("+ConstantScore(from:jeff to:jeff cc:jeff bcc:jeff) +ConstantScore(from:sk* to:sk* cc:sk* bcc:sk*)",
+                show("participant:\"Jeff Sk*\""));
         assertEquals(new PrefixQuery(new Term(Schema.FROM, "jeff.sk")), parse("from:jeff.sk*"));
         assertEquals("+from:jeff +from:sk*", show("from:\"Jeff Sk*\""));
         assertEquals(new PrefixQuery(new Term(Schema.BCC, "")), parse("bcc:*"));

@@ -104,7 +104,6 @@ final class TestArchive implements AutoCloseable {
         for (Address a : list) {
             for (String term : AddressTerms.of(a)) {
                 d.add(new StringField(field, term, Field.Store.NO));
-                d.add(new StringField(Schema.PARTICIPANT, term, Field.Store.NO));
             }
             for (String domain : AddressTerms.domains(a.domain())) {
                 d.add(new StringField(Schema.DOMAIN, domain, Field.Store.NO));
