@@ -24,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
@@ -73,7 +72,9 @@ public final class ProcessExtractor implements Extractor {
     private static final int CACHE_ENTRIES = 1024, CACHED_TEXT_MAX = 100_000;
 
     private final Options options;
-    private final Function<Path, List<String>> command;
+    private final ClassArchive classArchive = ClassArchive.fromSystemProperties();
+    /** The worker that writes the class archive when it ends, if one does. */
+    private volatile Worker trainer;
     /** Holds each worker's temporary folder; deleted by {@link #close}. */
     private final Path tempRoot;
     private final AtomicInteger started = new AtomicInteger();
@@ -92,7 +93,6 @@ public final class ProcessExtractor implements Extractor {
 
     public ProcessExtractor(Options options) {
         this.options = options;
-        this.command = dir -> command(options.heap(), options.ocr(), dir);
         this.tempRoot = Path.of(System.getProperty("java.io.tmpdir"))
                 .resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         sweepStaleTempRoots();
@@ -109,9 +109,9 @@ public final class ProcessExtractor implements Extractor {
     /**
      * The worker's command line: this JVM's java binary and class path, a small heap, an exit on OOM, its own
      * temporary folder {@code tempDir}, and as arguments this process's id (the worker ends with it) and the OCR
-     * settings, so Tika in the worker reads scans as it would in process.
+     * settings, so Tika in the worker reads scans as it would in process; {@code jvmOptions} for its class archive.
      */
-    private static List<String> command(String heap, Ocr ocr, Path tempDir) {
+    private static List<String> command(String heap, Ocr ocr, List<String> jvmOptions, Path tempDir) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String tmp = System.getProperty("java.io.tmpdir");
@@ -124,7 +124,11 @@ public final class ProcessExtractor implements Extractor {
                 "-XX:ErrorFile=" + Path.of(tmp, "dossier-parser-crash-%p.log"),
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir, "--enable-native-access=ALL-UNNAMED",
                 // The JVM logs warnings to stdout by default, where they would corrupt the frames.
-                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+                "-Xlog:disable", "-Xlog:all=warning:stderr",
+                // POI, PDFBox and Tika log thousands of notes on odd files (3,362 lines over documents/tika and
+                // enron-attachments) that no reader can act on; what matters becomes the file's problem record.
+                "-Dorg.slf4j.simpleLogger.log.org.apache=error"));
+        c.addAll(jvmOptions);
         // Diagnostics (a profiler, other JIT settings) for the workers alone.
         String extra = System.getProperty("dossier.parser.java-options", "").strip();
         if (!extra.isEmpty()) c.addAll(List.of(extra.split("\\s+")));
@@ -137,15 +141,17 @@ public final class ProcessExtractor implements Extractor {
     }
 
     @Override
-    public Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline) {
+    public Extraction extract(byte[] bytes, String name, String type, int maxChars, Deadline deadline) {
         String key = sha256(bytes) + "/" + maxChars + "/" + name;
         Extraction cached = recent.get(key);
         if (cached != null) return cached;
-        return extractUncached(bytes, name, maxChars, deadline, key);
+        return extractUncached(new Frames.Request(bytes, name, type, maxChars), deadline, key);
     }
 
     /** Only answers a worker gave are cached: a timeout may be the deadline of a busy message, not the file's fault. */
-    private Extraction extractUncached(byte[] bytes, String name, int maxChars, Deadline deadline, String key) {
+    private Extraction extractUncached(Frames.Request r, Deadline deadline, String key) {
+        byte[] bytes = r.bytes();
+        String name = r.name();
         if (deadline.left().isZero()) return failed(bytes, name, deadline.reason());
         slots.acquireUninterruptibly();
         Worker w = null;
@@ -156,14 +162,16 @@ public final class ProcessExtractor implements Extractor {
             Duration timeout = deadline.left();
             if (w == null) {
                 long t0 = System.nanoTime();
-                w = Worker.start(command, tempRoot.resolve("worker-" + started.incrementAndGet()), timer,
-                        options.startup());
+                ClassArchive.Use archive = classArchive.next();
+                w = Worker.start(dir -> command(options.heap(), options.ocr(), archive.options(), dir),
+                        tempRoot.resolve("worker-" + started.incrementAndGet()), timer, options.startup());
+                if (archive.trains()) trainer = w;
                 all.add(w);
                 if (closed) w.kill(); // close() ran while this one started
                 // Starting a worker is not the file's fault: its time does not count against the file.
                 timeout = timeout.plusNanos(System.nanoTime() - t0);
             }
-            Extraction x = w.extract(bytes, name, maxChars, timeout, deadline.reason());
+            Extraction x = w.extract(bytes, name, r.type(), r.maxChars(), timeout, deadline.reason());
             answered = true;
             if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
             return x;
@@ -207,9 +215,13 @@ public final class ProcessExtractor implements Extractor {
         // Idle workers end on their own at the end of their input (briefly waited for), the rest are killed.
         List<Worker> waiting = List.copyOf(idle);
         waiting.forEach(Worker::endInput);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // A worker that writes the class archive as it exits takes some seconds more (once after each build).
+        Worker training = trainer;
+        long wait = training != null && waiting.contains(training) ? 60 : 5;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
         for (Worker w : waiting) w.awaitExit(deadline);
         killAll();
+        classArchive.install(training != null && training.endedCleanly());
         timer.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

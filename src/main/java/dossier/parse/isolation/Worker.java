@@ -81,11 +81,15 @@ final class Worker {
         }
     }
 
-    /** Sends one file and waits for its extraction, at most {@code timeout}; {@code timeoutReason} if it runs out. */
-    Extraction extract(byte[] bytes, String name, int maxChars, Duration timeout, String timeoutReason) throws Died {
+    /**
+     * Sends one file (with the type the ingest detected, or null) and waits for its extraction, at most
+     * {@code timeout}; {@code timeoutReason} if it runs out.
+     */
+    Extraction extract(byte[] bytes, String name, String type, int maxChars, Duration timeout, String timeoutReason)
+            throws Died {
         ScheduledFuture<?> kill = killAfter(timeout);
         try {
-            Frames.writeRequest(toWorker, bytes, name, maxChars);
+            Frames.writeRequest(toWorker, bytes, name, type, maxChars);
             byte[] response = Frames.read(fromWorker, Frames.maxResponse(maxChars));
             if (response == null) throw new IOException("end of stream");
             return Frames.response(response);
@@ -131,6 +135,11 @@ final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** True when the process has exited on its own with status 0 (after {@link #endInput}). */
+    boolean endedCleanly() {
+        return !process.isAlive() && !killedAtDeadline && process.exitValue() == 0;
     }
 
     /** True while the process can take another file. */

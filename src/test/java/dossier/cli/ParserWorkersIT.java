@@ -1,0 +1,95 @@
+package dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.testutil.Corpora;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher and Tika's worker processes as a user meets them, through the real {@code ./dossier}: the workers'
+ * class data archive.
+ */
+class ParserWorkersIT {
+    @TempDir static Path tmp;
+    static Path dump;
+
+    record Run(int exit, String out, String err) {}
+
+    /** Runs {@code ./dossier args} with {@code env} added to the environment. */
+    static Run dossier(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("./dossier"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        var err = new ByteArrayOutputStream();
+        Thread errReader = Thread.ofPlatform().start(() -> {
+            try (var e = p.getErrorStream()) {
+                e.transferTo(err);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        errReader.join();
+        return new Run(exit, out, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** An mbox of one email and five documents that go to Tika (text and an office file). */
+    @BeforeAll
+    static void writeDump() throws IOException {
+        dump = tmp.resolve("dump");
+        Files.createDirectories(dump);
+        Files.writeString(dump.resolve("a.mbox"), """
+                From alice@example.com Mon May 14 16:39:00 2001
+                From: Alice Archer <alice@example.com>
+                To: Bob Baker <bob@example.com>
+                Subject: Zeppelin hangar lease
+                Date: Mon, 14 May 2001 09:39:00 -0700
+                Message-ID: <lease@example.com>
+
+                The hangar lease ends in June.
+                """);
+        for (int i = 1; i <= 4; i++) Files.writeString(dump.resolve("note" + i + ".txt"), "Hangar note number " + i + ".\n");
+        Files.copy(Corpora.get("documents").resolve("tika/footnotes.docx"), dump.resolve("footnotes.docx"));
+    }
+
+    @Test
+    void secondIngestsWorkersStartFromTheClassArchiveTheFirstWroteWhenItsWorkerEnded() throws Exception {
+        List<Path> old;
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            old = s.filter(p -> p.getFileName().toString().startsWith("parser-")).toList();
+        }
+        for (Path p : old) Files.delete(p);
+        Run first = dossier(Map.of(), "ingest", "--archive", tmp.resolve("cds1").toString(), dump.toString());
+        assertEquals(0, first.exit(), first.err());
+        Path jsa;
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            List<Path> written = s.filter(p -> p.getFileName().toString().startsWith("parser-")).toList();
+            assertEquals(1, written.size(), "one archive, no training leftovers: " + written);
+            jsa = written.get(0);
+        }
+        assertTrue(jsa.getFileName().toString().endsWith(".jsa"), jsa.toString());
+
+        Run second = dossier(Map.of("DOSSIER_JAVA_OPTS",
+                        "-Xmx512m -Ddossier.parser.java-options=-Xlog:class+load=info:stderr"),
+                "ingest", "--archive", tmp.resolve("cds2").toString(), dump.toString());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("org.apache.tika.parser.AutoDetectParser source: shared objects file (top)"),
+                "the worker loaded Tika from the archive");
+    }
+}
