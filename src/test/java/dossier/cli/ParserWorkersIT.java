@@ -3,6 +3,8 @@ package dossier.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.testutil.Corpora;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -19,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher and Tika's worker processes as a user meets them, through the real {@code ./dossier}: the workers'
- * class data archive.
+ * The launcher and Tika's worker processes as a user meets them, through the real {@code ./dossier}: workers that
+ * cannot start, and the workers' class data archive.
  */
 class ParserWorkersIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path tmp;
     static Path dump;
 
@@ -66,6 +69,31 @@ class ParserWorkersIT {
                 """);
         for (int i = 1; i <= 4; i++) Files.writeString(dump.resolve("note" + i + ".txt"), "Hangar note number " + i + ".\n");
         Files.copy(Corpora.get("documents").resolve("tika/footnotes.docx"), dump.resolve("footnotes.docx"));
+    }
+
+    @Test
+    void workersThatCannotStartAreGivenUpOnceAndEveryDocumentIsAProblemWithTheReason() throws Exception {
+        Path archive = tmp.resolve("unstartable");
+        // A real failing start: the workers' JVM refuses an option it does not know.
+        Run r = dossier(Map.of("DOSSIER_JAVA_OPTS", "-Xmx512m -Ddossier.parser.java-options=-XX:+NoSuchDossierOption"),
+                "ingest", "--threads", "1", "--archive", archive.toString(), "--format", "json", dump.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode summary = JSON.readTree(r.out());
+        assertEquals(6, summary.get("files").asInt());
+        assertEquals(1, summary.get("emails").asInt(), "mail is parsed in the ingest itself");
+        assertEquals(5, summary.get("documents").asInt(), "every document is still an item");
+        assertEquals(1, r.err().split("Parser workers failed to start", -1).length - 1, "said once: " + r.err());
+
+        List<JsonNode> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(archive.resolve("problems.jsonl"))) problems.add(JSON.readTree(line));
+        assertEquals(5, problems.size(), problems.toString());
+        for (JsonNode p : problems) {
+            assertTrue(p.get("reason").asText().contains("Unrecognized VM option 'NoSuchDossierOption'"), p.toString());
+        }
+        long givenUp = problems.stream()
+                .filter(p -> p.get("reason").asText().startsWith("parser workers could not start: exit 1: ")).count();
+        // Three starts are tried, one file each; the two files after them are not sent to a fourth.
+        assertEquals(2, givenUp, problems.toString());
     }
 
     @Test

@@ -70,6 +70,9 @@ public final class ProcessExtractor implements Extractor {
     }
 
     private static final int CACHE_ENTRIES = 1024, CACHED_TEXT_MAX = 100_000;
+    /** Failed starts in a row after which no worker is started again (see {@link #giveUpStarting}). */
+    static final int START_ATTEMPTS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessExtractor.class);
 
     private final Options options;
     private final ClassArchive classArchive = ClassArchive.fromSystemProperties();
@@ -78,6 +81,9 @@ public final class ProcessExtractor implements Extractor {
     /** Holds each worker's temporary folder; deleted by {@link #close}. */
     private final Path tempRoot;
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger startFailures = new AtomicInteger();
+    /** Why workers cannot start, once {@link #giveUpStarting} decided so; null while they can. */
+    private final java.util.concurrent.atomic.AtomicReference<String> unstartable = new java.util.concurrent.atomic.AtomicReference<>();
     private final Semaphore slots;
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
@@ -153,6 +159,8 @@ public final class ProcessExtractor implements Extractor {
         byte[] bytes = r.bytes();
         String name = r.name();
         if (deadline.left().isZero()) return failed(bytes, name, deadline.reason());
+        String cannotStart = unstartable.get();
+        if (cannotStart != null) return failed(bytes, name, cannotStart);
         slots.acquireUninterruptibly();
         Worker w = null;
         boolean answered = false;
@@ -166,6 +174,7 @@ public final class ProcessExtractor implements Extractor {
                 w = Worker.start(dir -> command(options.heap(), options.ocr(), archive.options(), dir),
                         tempRoot.resolve("worker-" + started.incrementAndGet()), timer, options.startup());
                 if (archive.trains()) trainer = w;
+                startFailures.set(0);
                 all.add(w);
                 if (closed) w.kill(); // close() ran while this one started
                 // Starting a worker is not the file's fault: its time does not count against the file.
@@ -175,6 +184,9 @@ public final class ProcessExtractor implements Extractor {
             answered = true;
             if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
             return x;
+        } catch (Worker.StartFailed f) {
+            if (startFailures.incrementAndGet() >= START_ATTEMPTS) giveUpStarting(f.why);
+            return failed(bytes, name, f.getMessage());
         } catch (Worker.Died d) {
             return failed(bytes, name, d.getMessage());
         } finally {
@@ -186,6 +198,22 @@ public final class ProcessExtractor implements Extractor {
                 all.remove(w);
             }
             slots.release();
+        }
+    }
+
+    /**
+     * After {@value #START_ATTEMPTS} workers in a row failed to start (a bad {@code dossier.parser.java-options}, a
+     * JVM that is gone or cannot fork), every later file is recorded as a problem, "parser workers could not start:
+     * REASON", at once and said once on stderr, instead of each paying for a start that fails the same way. The run
+     * goes on (mail is parsed in the ingest itself) and every document is still accounted for. Falling back to Tika
+     * in this JVM was the other choice, but it would quietly drop the guarantee the user has by default, that a
+     * hostile file cannot hang or crash the run; {@code --isolation none} remains the explicit way to choose that.
+     */
+    private void giveUpStarting(String reason) {
+        if (unstartable.compareAndSet(null, "parser workers could not start: " + reason)) {
+            LOG.warn("Parser workers failed to start {} times in a row ({}): every further document and attachment "
+                    + "is recorded as a problem with that reason, unparsed. Fix the cause, or ingest with "
+                    + "--isolation none, and ingest them again.", START_ATTEMPTS, reason);
         }
     }
 
@@ -274,6 +302,11 @@ public final class ProcessExtractor implements Extractor {
         } catch (IOException | RuntimeException e) {
             // an unreadable temporary folder: nothing to sweep
         }
+    }
+
+    /** How many worker starts were tried (for tests and diagnostics). */
+    int startsTried() {
+        return started.get();
     }
 
     /** Worker processes alive now (for tests and diagnostics). */
