@@ -1,10 +1,13 @@
 package dossier.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dossier.parse.Ocr;
 import dossier.testutil.Corpora;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher and Tika's worker processes as a user meets them, through the real {@code ./dossier}: workers that
- * cannot start, and the workers' class data archive.
+ * The launcher and Tika's worker processes as a user meets them: workers that cannot start, the workers' class data
+ * archive, and the temporary files Tika leaves behind, each through the real {@code ./dossier}.
  */
 class ParserWorkersIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,5 +122,50 @@ class ParserWorkersIT {
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("org.apache.tika.parser.AutoDetectParser source: shared objects file (top)"),
                 "the worker loaded Tika from the archive");
+    }
+
+    @Test
+    void tikasTemporaryFilesStayInTheRunsOwnFolderAndAreDeletedAfterTheRunIsKilled() throws Exception {
+        assumeTrue(Ocr.tesseract().isPresent(), "needs tesseract: its run keeps Tika's spooled input on disk");
+        Path scans = tmp.resolve("scans"), ownTmp = tmp.resolve("tmpdir");
+        Files.createDirectories(scans);
+        Files.createDirectories(ownTmp);
+        Files.copy(Corpora.get("documents").resolve("ocr-scanned/typewriter.png"), scans.resolve("typewriter.png"));
+        // Tika in the ingest JVM, reading a scan with Tesseract: its spooled copy of the image is on disk meanwhile.
+        ProcessBuilder pb = new ProcessBuilder("./dossier", "ingest", "--isolation", "none", "--ocr-languages", "eng",
+                "--archive", tmp.resolve("killed").toString(), scans.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TMPDIR", ownTmp.toString());
+        Process p = pb.start();
+        Path runFolder = ownTmp.resolve("dossier-run-" + p.pid()); // the launcher execs the JVM: same process id
+        while (p.isAlive() && tikaFiles(runFolder).isEmpty()) Thread.sleep(20);
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor();
+        assertFalse(tikaFiles(runFolder).isEmpty(), "killed while Tika's temporary file was in the run's folder");
+        assertEquals(List.of(), direct(ownTmp), "nothing of Tika's directly in the shared temporary folder");
+
+        Run next = dossier(Map.of("TMPDIR", ownTmp.toString()), "problems", "--archive", tmp.resolve("killed").toString());
+        assertFalse(Files.exists(runFolder), "the next run deleted the killed run's folder: " + next.err());
+        try (Stream<Path> left = Files.list(ownTmp)) {
+            assertEquals(List.of(), left.toList(), "and its own");
+        }
+    }
+
+    /** Tika's temporary files ({@code apache-tika-*}) anywhere under {@code dir}. */
+    private static List<Path> tikaFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("apache-tika-")).toList();
+        } catch (java.io.UncheckedIOException e) {
+            return List.of(); // a file went away while walking
+        }
+    }
+
+    /** Tika's temporary files directly in {@code dir}. */
+    private static List<Path> direct(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("apache-tika-")).toList();
+        }
     }
 }

@@ -55,6 +55,8 @@ final class ClassArchive {
             return new Use(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,aot=off"), false);
         }
         if (trainingClaimed.compareAndSet(false, true)) {
+            // What a training worker of a killed ingest wrote (it still writes as it ends) is of no use.
+            RunFolder.sweep(archive.getParent(), archive.getFileName() + ".tmp-");
             return new Use(List.of("-XX:ArchiveClassesAtExit=" + training, "-Xlog:cds=off,aot=off"), true);
         }
         return new Use(List.of(), false);

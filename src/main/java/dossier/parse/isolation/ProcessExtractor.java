@@ -7,7 +7,6 @@ import dossier.parse.Ocr;
 import dossier.parse.TextExtractor.Extraction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,14 +119,15 @@ public final class ProcessExtractor implements Extractor {
     private static List<String> command(String heap, Ocr ocr, List<String> jvmOptions, Path tempDir) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String tmp = System.getProperty("java.io.tmpdir");
+        // Kept in the shared temporary folder: this run's own (RunFolder) is deleted when the ingest ends.
+        Path tmp = RunFolder.shared();
         List<String> c = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss4m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 // The quick JIT only: compiling Tika and POI with the optimising one took 40% of the CPU of an
                 // ingest of 842 office files and PDFs (bench/documents), more than it ever gave back.
                 "-XX:TieredStopAtLevel=1",
                 // A native crash writes its report here, kept after the worker's own folder is deleted.
-                "-XX:ErrorFile=" + Path.of(tmp, "dossier-parser-crash-%p.log"),
+                "-XX:ErrorFile=" + tmp.resolve("dossier-parser-crash-%p.log"),
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir, "--enable-native-access=ALL-UNNAMED",
                 // The JVM logs warnings to stdout by default, where they would corrupt the frames.
                 "-Xlog:disable", "-Xlog:all=warning:stderr",
@@ -287,21 +287,7 @@ public final class ProcessExtractor implements Extractor {
      * folder when its ingest is killed): the folder name carries the ingest's process id.
      */
     private static void sweepStaleTempRoots() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
-            for (Path d : dirs) {
-                String[] parts = d.getFileName().toString().substring(TEMP_PREFIX.length()).split("-");
-                try {
-                    long pid = Long.parseLong(parts[0]);
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
-                } catch (NumberFormatException e) {
-                    continue; // not ours
-                }
-                Worker.deleteTree(d);
-            }
-        } catch (IOException | RuntimeException e) {
-            // an unreadable temporary folder: nothing to sweep
-        }
+        RunFolder.sweep(Path.of(System.getProperty("java.io.tmpdir")), TEMP_PREFIX);
     }
 
     /** How many worker starts were tried (for tests and diagnostics). */
