@@ -18,12 +18,13 @@ final class DocumentParser {
         this.tika = tika;
     }
 
-    Parsed parse(RawInput input, List<Problem> problems) {
+    /** The document; {@code type} is Tika's type of it when the caller has detected it already, else null. */
+    Parsed parse(RawInput input, String type, List<Problem> problems) {
         if (input.bytes().length == 0) { // the source stage already records empty files
             return new Parsed(Kind.DOCUMENT, input.source(), input.name(), input.bytes(), input.name(), null, "",
                     "application/octet-stream", "", null, DocMeta.NONE, List.of());
         }
-        TextExtractor.Extraction x = tika.extract(input.bytes(), input.name());
+        TextExtractor.Extraction x = tika.extract(input.bytes(), input.name(), type);
         if (x.problem() != null) problems.add(new Problem(input.source(), Problem.EXTRACT, x.problem()));
         DocMeta meta = x.meta();
         String title = meta.title() != null ? meta.title() : input.name();

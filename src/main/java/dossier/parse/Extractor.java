@@ -10,7 +10,15 @@ package dossier.parse;
  */
 public interface Extractor extends AutoCloseable {
     /** Extracts at most {@code maxChars} of text, giving up when the deadline passes (when the implementation can). */
-    TextExtractor.Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline);
+    default TextExtractor.Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline) {
+        return extract(bytes, name, null, maxChars, deadline);
+    }
+
+    /**
+     * {@link #extract(byte[], String, int, Deadline)} of a file whose media type the caller has detected already
+     * ({@code type}, parameters included; null when it has not), so that Tika does not detect it again.
+     */
+    TextExtractor.Extraction extract(byte[] bytes, String name, String type, int maxChars, Deadline deadline);
 
     /** Whether and how Tika reads images and scanned pages here; the parser gives such inputs a longer deadline. */
     Ocr ocr();
@@ -35,8 +43,9 @@ public interface Extractor extends AutoCloseable {
     /** See {@link #inProcess(Ocr)}; the deadline is left to the ingest's watchdog. */
     record InProcess(Ocr ocr) implements Extractor {
         @Override
-        public TextExtractor.Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline) {
-            return TextExtractor.extract(bytes, name, maxChars, ocr);
+        public TextExtractor.Extraction extract(byte[] bytes, String name, String type, int maxChars,
+                                                Deadline deadline) {
+            return TextExtractor.extract(bytes, name, type, maxChars, ocr);
         }
     }
 }

@@ -48,20 +48,13 @@ public final class Parser {
         List<Problem> problems = new ArrayList<>();
         boolean email = false;
         Deadline deadline = Deadline.after(timeLimit(input));
-        Extract tika = (bytes, name) -> extractor.extract(bytes, name, limits.maxTextChars(), deadline);
+        Extract tika = (bytes, name, type) -> extractor.extract(bytes, name, type, limits.maxTextChars(), deadline);
         MailParser mail = new MailParser(limits, tika);
         try {
             if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
-            // Tika's detection reads hundreds of magic patterns: once per input at most, shared by both questions.
-            Supplier<String> type = new Supplier<>() {
-                private String detected;
-
-                @Override
-                public String get() {
-                    if (detected == null) detected = TextExtractor.detect(input.bytes(), input.name());
-                    return detected;
-                }
-            };
+            // Tika's detection reads hundreds of magic patterns: once per input at most, shared by both questions and
+            // handed to the extractor.
+            Detection type = new Detection(input);
             email = Sniff.isEmail(input, type);
             if (!email && OutlookMessages.isMsg(input.bytes(), type)) {
                 Parsed msg = outlook(mail, input, problems);
@@ -69,7 +62,7 @@ public final class Parser {
             }
             Parsed item = email
                     ? mail.parse(input.source(), input.name(), input.bytes(), 0, problems)
-                    : new DocumentParser(tika).parse(input, problems);
+                    : new DocumentParser(tika).parse(input, type.known(), problems);
             if (!email && Tnef.isTnef(input.bytes())) item = withTnefFiles(item, tika, problems);
             return new ParseResult(item, problems);
         } catch (OutOfMemoryError e) {
@@ -166,5 +159,29 @@ public final class Parser {
 
     private static EmailFields emptyEmail() {
         return new EmailFields(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Tika's type of an input, detected on first use and kept. */
+    private static final class Detection implements Supplier<String> {
+        private final RawInput input;
+        private String detected;
+
+        Detection(RawInput input) {
+            this.input = input;
+        }
+
+        /** The type without parameters, detected now if it was not yet. */
+        @Override
+        public String get() {
+            String t = known();
+            if (t == null) detected = t = TextExtractor.detectWithParameters(input.bytes(), input.name());
+            int semi = t.indexOf(';');
+            return semi < 0 ? t : t.substring(0, semi).strip();
+        }
+
+        /** The type as detected, parameters included, or null when nothing asked for it yet. */
+        String known() {
+            return detected;
+        }
     }
 }

@@ -38,7 +38,7 @@ public final class ExtractWorker {
         while ((payload = Frames.read(in)) != null) {
             Frames.Request r = Frames.request(payload);
             payload = null; // the request holds its own copy: let the frame go before Tika starts
-            Frames.writeResponse(out, TextExtractor.extractUncached(r.bytes(), r.name(), r.maxChars(), ocr));
+            Frames.writeResponse(out, TextExtractor.extractUncached(r.bytes(), r.name(), r.type(), r.maxChars(), ocr));
         }
         System.exit(0);
     }

@@ -19,7 +19,7 @@ import java.time.Instant;
  * <pre>
  * frame    = length:int32 payload          (big-endian; length counts the payload only)
  * ready    = "DOSR"                         (worker to ingest, once, when Tika is loaded)
- * request  = maxChars:int32 name:str bytes:blob
+ * request  = maxChars:int32 name:str type:str bytes:blob   (type: the type the ingest detected, or null)
  * response = text:str contentType:str title:str author:str created:int64 modified:int64 problem:str
  * str      = length:int32 (-1 for null) UTF-8 bytes;  blob = length:int32 bytes
  * int64 dates are epoch milliseconds, Long.MIN_VALUE for none
@@ -35,7 +35,7 @@ final class Frames {
     private static final int MAX_FRAME = Integer.MAX_VALUE - 16;
 
     /** A request as the worker reads it. */
-    record Request(byte[] bytes, String name, int maxChars) {}
+    record Request(byte[] bytes, String name, String type, int maxChars) {}
 
     static void writeReady(OutputStream out) throws IOException {
         frame(out, READY);
@@ -63,15 +63,18 @@ final class Frames {
         return false;
     }
 
-    static void writeRequest(OutputStream out, byte[] bytes, String name, int maxChars) throws IOException {
+    static void writeRequest(OutputStream out, byte[] bytes, String name, String type, int maxChars) throws IOException {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        long length = 4L + 4 + n.length + 4 + bytes.length;
+        byte[] t = type == null ? null : type.getBytes(StandardCharsets.UTF_8);
+        long length = 4L + 4 + n.length + 4 + (t == null ? 0 : t.length) + 4 + bytes.length;
         if (length > MAX_FRAME) throw new IOException("file too large for one frame");
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt((int) length);
         d.writeInt(maxChars);
         d.writeInt(n.length);
         d.write(n);
+        d.writeInt(t == null ? -1 : t.length);
+        if (t != null) d.write(t);
         d.writeInt(bytes.length);
         d.write(bytes);
         d.flush();
@@ -115,7 +118,8 @@ final class Frames {
         DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(payload));
         int maxChars = d.readInt();
         String name = new String(blob(d), StandardCharsets.UTF_8);
-        return new Request(blob(d), name, maxChars);
+        String type = string(d);
+        return new Request(blob(d), name, type, maxChars);
     }
 
     /**

@@ -7,7 +7,6 @@ import dossier.parse.Ocr;
 import dossier.parse.TextExtractor.Extraction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
@@ -71,12 +69,20 @@ public final class ProcessExtractor implements Extractor {
     }
 
     private static final int CACHE_ENTRIES = 1024, CACHED_TEXT_MAX = 100_000;
+    /** Failed starts in a row after which no worker is started again (see {@link #giveUpStarting}). */
+    static final int START_ATTEMPTS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessExtractor.class);
 
     private final Options options;
-    private final Function<Path, List<String>> command;
+    private final ClassArchive classArchive = ClassArchive.fromSystemProperties();
+    /** The worker that writes the class archive when it ends, if one does. */
+    private volatile Worker trainer;
     /** Holds each worker's temporary folder; deleted by {@link #close}. */
     private final Path tempRoot;
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger startFailures = new AtomicInteger();
+    /** Why workers cannot start, once {@link #giveUpStarting} decided so; null while they can. */
+    private final java.util.concurrent.atomic.AtomicReference<String> unstartable = new java.util.concurrent.atomic.AtomicReference<>();
     private final Semaphore slots;
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
@@ -92,7 +98,6 @@ public final class ProcessExtractor implements Extractor {
 
     public ProcessExtractor(Options options) {
         this.options = options;
-        this.command = dir -> command(options.heap(), options.ocr(), dir);
         this.tempRoot = Path.of(System.getProperty("java.io.tmpdir"))
                 .resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         sweepStaleTempRoots();
@@ -109,22 +114,27 @@ public final class ProcessExtractor implements Extractor {
     /**
      * The worker's command line: this JVM's java binary and class path, a small heap, an exit on OOM, its own
      * temporary folder {@code tempDir}, and as arguments this process's id (the worker ends with it) and the OCR
-     * settings, so Tika in the worker reads scans as it would in process.
+     * settings, so Tika in the worker reads scans as it would in process; {@code jvmOptions} for its class archive.
      */
-    private static List<String> command(String heap, Ocr ocr, Path tempDir) {
+    private static List<String> command(String heap, Ocr ocr, List<String> jvmOptions, Path tempDir) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String tmp = System.getProperty("java.io.tmpdir");
+        // Kept in the shared temporary folder: this run's own (RunFolder) is deleted when the ingest ends.
+        Path tmp = RunFolder.shared();
         List<String> c = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss4m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 // The quick JIT only: compiling Tika and POI with the optimising one took 40% of the CPU of an
                 // ingest of 842 office files and PDFs (bench/documents), more than it ever gave back.
                 "-XX:TieredStopAtLevel=1",
                 // A native crash writes its report here, kept after the worker's own folder is deleted.
-                "-XX:ErrorFile=" + Path.of(tmp, "dossier-parser-crash-%p.log"),
+                "-XX:ErrorFile=" + tmp.resolve("dossier-parser-crash-%p.log"),
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir, "--enable-native-access=ALL-UNNAMED",
                 // The JVM logs warnings to stdout by default, where they would corrupt the frames.
-                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+                "-Xlog:disable", "-Xlog:all=warning:stderr",
+                // POI, PDFBox and Tika log thousands of notes on odd files (3,362 lines over documents/tika and
+                // enron-attachments) that no reader can act on; what matters becomes the file's problem record.
+                "-Dorg.slf4j.simpleLogger.log.org.apache=error"));
+        c.addAll(jvmOptions);
         // Diagnostics (a profiler, other JIT settings) for the workers alone.
         String extra = System.getProperty("dossier.parser.java-options", "").strip();
         if (!extra.isEmpty()) c.addAll(List.of(extra.split("\\s+")));
@@ -137,16 +147,20 @@ public final class ProcessExtractor implements Extractor {
     }
 
     @Override
-    public Extraction extract(byte[] bytes, String name, int maxChars, Deadline deadline) {
+    public Extraction extract(byte[] bytes, String name, String type, int maxChars, Deadline deadline) {
         String key = sha256(bytes) + "/" + maxChars + "/" + name;
         Extraction cached = recent.get(key);
         if (cached != null) return cached;
-        return extractUncached(bytes, name, maxChars, deadline, key);
+        return extractUncached(new Frames.Request(bytes, name, type, maxChars), deadline, key);
     }
 
     /** Only answers a worker gave are cached: a timeout may be the deadline of a busy message, not the file's fault. */
-    private Extraction extractUncached(byte[] bytes, String name, int maxChars, Deadline deadline, String key) {
+    private Extraction extractUncached(Frames.Request r, Deadline deadline, String key) {
+        byte[] bytes = r.bytes();
+        String name = r.name();
         if (deadline.left().isZero()) return failed(bytes, name, deadline.reason());
+        String cannotStart = unstartable.get();
+        if (cannotStart != null) return failed(bytes, name, cannotStart);
         slots.acquireUninterruptibly();
         Worker w = null;
         boolean answered = false;
@@ -156,17 +170,23 @@ public final class ProcessExtractor implements Extractor {
             Duration timeout = deadline.left();
             if (w == null) {
                 long t0 = System.nanoTime();
-                w = Worker.start(command, tempRoot.resolve("worker-" + started.incrementAndGet()), timer,
-                        options.startup());
+                ClassArchive.Use archive = classArchive.next();
+                w = Worker.start(dir -> command(options.heap(), options.ocr(), archive.options(), dir),
+                        tempRoot.resolve("worker-" + started.incrementAndGet()), timer, options.startup());
+                if (archive.trains()) trainer = w;
+                startFailures.set(0);
                 all.add(w);
                 if (closed) w.kill(); // close() ran while this one started
                 // Starting a worker is not the file's fault: its time does not count against the file.
                 timeout = timeout.plusNanos(System.nanoTime() - t0);
             }
-            Extraction x = w.extract(bytes, name, maxChars, timeout, deadline.reason());
+            Extraction x = w.extract(bytes, name, r.type(), r.maxChars(), timeout, deadline.reason());
             answered = true;
             if (x.text().length() <= CACHED_TEXT_MAX) recent.put(key, x);
             return x;
+        } catch (Worker.StartFailed f) {
+            if (startFailures.incrementAndGet() >= START_ATTEMPTS) giveUpStarting(f.why);
+            return failed(bytes, name, f.getMessage());
         } catch (Worker.Died d) {
             return failed(bytes, name, d.getMessage());
         } finally {
@@ -178,6 +198,22 @@ public final class ProcessExtractor implements Extractor {
                 all.remove(w);
             }
             slots.release();
+        }
+    }
+
+    /**
+     * After {@value #START_ATTEMPTS} workers in a row failed to start (a bad {@code dossier.parser.java-options}, a
+     * JVM that is gone or cannot fork), every later file is recorded as a problem, "parser workers could not start:
+     * REASON", at once and said once on stderr, instead of each paying for a start that fails the same way. The run
+     * goes on (mail is parsed in the ingest itself) and every document is still accounted for. Falling back to Tika
+     * in this JVM was the other choice, but it would quietly drop the guarantee the user has by default, that a
+     * hostile file cannot hang or crash the run; {@code --isolation none} remains the explicit way to choose that.
+     */
+    private void giveUpStarting(String reason) {
+        if (unstartable.compareAndSet(null, "parser workers could not start: " + reason)) {
+            LOG.warn("Parser workers failed to start {} times in a row ({}): every further document and attachment "
+                    + "is recorded as a problem with that reason, unparsed. Fix the cause, or ingest with "
+                    + "--isolation none, and ingest them again.", START_ATTEMPTS, reason);
         }
     }
 
@@ -207,9 +243,13 @@ public final class ProcessExtractor implements Extractor {
         // Idle workers end on their own at the end of their input (briefly waited for), the rest are killed.
         List<Worker> waiting = List.copyOf(idle);
         waiting.forEach(Worker::endInput);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // A worker that writes the class archive as it exits takes some seconds more (once after each build).
+        Worker training = trainer;
+        long wait = training != null && waiting.contains(training) ? 60 : 5;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
         for (Worker w : waiting) w.awaitExit(deadline);
         killAll();
+        classArchive.install(training != null && training.endedCleanly());
         timer.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -247,21 +287,12 @@ public final class ProcessExtractor implements Extractor {
      * folder when its ingest is killed): the folder name carries the ingest's process id.
      */
     private static void sweepStaleTempRoots() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
-            for (Path d : dirs) {
-                String[] parts = d.getFileName().toString().substring(TEMP_PREFIX.length()).split("-");
-                try {
-                    long pid = Long.parseLong(parts[0]);
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
-                } catch (NumberFormatException e) {
-                    continue; // not ours
-                }
-                Worker.deleteTree(d);
-            }
-        } catch (IOException | RuntimeException e) {
-            // an unreadable temporary folder: nothing to sweep
-        }
+        RunFolder.sweep(Path.of(System.getProperty("java.io.tmpdir")), TEMP_PREFIX);
+    }
+
+    /** How many worker starts were tried (for tests and diagnostics). */
+    int startsTried() {
+        return started.get();
     }
 
     /** Worker processes alive now (for tests and diagnostics). */

@@ -27,13 +27,27 @@ final class Worker {
     static final int OUT_OF_MEMORY_EXIT = 3;
 
     /** Why a worker could not give an answer: the problem reason to record. */
-    static final class Died extends Exception {
+    static class Died extends Exception {
         Died(String reason) {
             super(reason, null, false, false);
         }
     }
 
+    /**
+     * A worker that could not start. {@code why} says why, with the first line it wrote to stderr ("exit 1:
+     * Unrecognized VM option 'Foo'"); the message is the problem to record for the file that asked for it.
+     */
+    static final class StartFailed extends Died {
+        final String why;
+
+        StartFailed(String why) {
+            super("parser process failed to start (" + why + ")");
+            this.why = why;
+        }
+    }
+
     private final Process process;
+    private final StderrPump stderr;
     private final Path tempDir;
     private final OutputStream toWorker;
     private final InputStream fromWorker;
@@ -46,6 +60,7 @@ final class Worker {
         this.timer = timer;
         this.toWorker = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.fromWorker = new BufferedInputStream(process.getInputStream(), 1 << 16);
+        this.stderr = StderrPump.start(process);
     }
 
     /**
@@ -59,12 +74,11 @@ final class Worker {
         try {
             Files.createDirectories(tempDir);
             p = new ProcessBuilder(command.apply(tempDir))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .directory(tempDir.toFile())
                     .start();
         } catch (IOException e) {
             deleteTree(tempDir);
-            throw new Died("cannot start a parser process: " + e.getMessage());
+            throw new StartFailed(e.getMessage());
         }
         Worker w = new Worker(p, tempDir, timer);
         ScheduledFuture<?> kill = w.killAfter(startup);
@@ -72,20 +86,26 @@ final class Worker {
             if (!Frames.awaitReady(w.fromWorker, 64 << 10)) throw new IOException("no ready frame");
             return w;
         } catch (IOException e) {
+            String reason = w.exitReason("no answer after " + startup.toSeconds() + " s")
+                    .replaceFirst("^parser crashed \\((exit \\d+)\\)$", "$1");
             w.kill();
-            String reason = w.exitReason("no answer after " + startup.toSeconds() + " s");
             w.discard();
-            throw new Died("parser process failed to start (" + reason + ")");
+            String said = w.stderr.firstLineAtEnd();
+            throw new StartFailed(reason + (said.isEmpty() ? "" : ": " + said));
         } finally {
             kill.cancel(false);
         }
     }
 
-    /** Sends one file and waits for its extraction, at most {@code timeout}; {@code timeoutReason} if it runs out. */
-    Extraction extract(byte[] bytes, String name, int maxChars, Duration timeout, String timeoutReason) throws Died {
+    /**
+     * Sends one file (with the type the ingest detected, or null) and waits for its extraction, at most
+     * {@code timeout}; {@code timeoutReason} if it runs out.
+     */
+    Extraction extract(byte[] bytes, String name, String type, int maxChars, Duration timeout, String timeoutReason)
+            throws Died {
         ScheduledFuture<?> kill = killAfter(timeout);
         try {
-            Frames.writeRequest(toWorker, bytes, name, maxChars);
+            Frames.writeRequest(toWorker, bytes, name, type, maxChars);
             byte[] response = Frames.read(fromWorker, Frames.maxResponse(maxChars));
             if (response == null) throw new IOException("end of stream");
             return Frames.response(response);
@@ -131,6 +151,11 @@ final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** True when the process has exited on its own with status 0 (after {@link #endInput}). */
+    boolean endedCleanly() {
+        return !process.isAlive() && !killedAtDeadline && process.exitValue() == 0;
     }
 
     /** True while the process can take another file. */

@@ -113,6 +113,27 @@ class ProcessExtractorTest {
     }
 
     @Test
+    void afterThreeFailedStartsNoWorkerIsStartedAndEachFileIsAProblemWithTheJvmsReason() {
+        // A real failing start: the JVM refuses the heap size and exits at once.
+        try (ProcessExtractor broken = new ProcessExtractor(new ProcessExtractor.Options(1, "64q", Duration.ofSeconds(60)))) {
+            String why = "exit 1: Invalid maximum heap size: -Xmx64q";
+            for (int i = 0; i < ProcessExtractor.START_ATTEMPTS; i++) {
+                Extraction x = broken.extract(("file " + i).getBytes(StandardCharsets.UTF_8), i + ".txt", 1000,
+                        Deadline.after(Duration.ofSeconds(60)));
+                assertEquals("parser process failed to start (" + why + ")", x.problem());
+                assertEquals("", x.text());
+            }
+            for (int i = 0; i < 3; i++) {
+                Extraction x = broken.extract(("later " + i).getBytes(StandardCharsets.UTF_8), "later.txt", 1000,
+                        Deadline.after(Duration.ofSeconds(60)));
+                assertEquals("parser workers could not start: " + why, x.problem());
+                assertEquals("text/plain", x.contentType(), "the type still comes from the name and first bytes");
+            }
+            assertEquals(ProcessExtractor.START_ATTEMPTS, broken.startsTried(), "no start after the third failure");
+        }
+    }
+
+    @Test
     void deadlineAlreadyPassedReadsNothing() {
         Extraction x = tika.extract("late".getBytes(StandardCharsets.UTF_8), "late.txt", 1000,
                 Deadline.after(Duration.ZERO));
