@@ -73,9 +73,11 @@ final class Worker {
         Process p;
         try {
             Files.createDirectories(tempDir);
-            p = new ProcessBuilder(command.apply(tempDir))
-                    .directory(tempDir.toFile())
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(command.apply(tempDir)).directory(tempDir.toFile());
+            // Tesseract's OpenMP threads spin while they wait, and every core is busy in an ingest: one page took
+            // 20-95 s with two threads and 3-5 s with one (BENCHMARKS.md). OCR runs on threads of its own anyway.
+            pb.environment().putIfAbsent("OMP_THREAD_LIMIT", "1");
+            p = pb.start();
         } catch (IOException e) {
             deleteTree(tempDir);
             throw new StartFailed(e.getMessage());
