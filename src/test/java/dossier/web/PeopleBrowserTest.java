@@ -144,8 +144,8 @@ class PeopleBrowserTest {
         journey(false);
     }
 
-    /** Waits for a navigation a click started: the driver may report the old page for a moment after the click. */
+    /** Waits for a navigation a click started, as {@link BrowserTest#waitFor} does. */
     static void waitFor(org.openqa.selenium.WebDriver d, org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20)).until(condition);
+        BrowserTest.waitFor(d, condition);
     }
 }
