@@ -38,7 +38,10 @@ class ParseWatchdogIT {
         Path archive = tmp.resolve("archive"), log = tmp.resolve("ingest.log");
         Path types = Path.of(ParseWatchdogIT.class.getResource("/hostile-mimetypes.xml").toURI());
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Its own temporary folder, as ./dossier gives every run: the abandoned parse leaves its files there, not in /tmp.
+        Path runTmp = Files.createDirectories(tmp.resolve("run-tmp"));
         Process p = new ProcessBuilder(java, "-Xmx1g", "-Dtika.custom-mimetypes=" + types,
+                "-Djava.io.tmpdir=" + runTmp,
                 "-cp", System.getProperty("java.class.path"), "dossier.cli.Main", "ingest", "--archive", archive.toString(),
                 "--threads", "2", "--isolation", "none", "--no-ocr", "--time-limit", "2", dump.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile())

@@ -68,9 +68,10 @@ class SlowOcrIT {
 
         Path archive = tmp.resolve("archive"), log = tmp.resolve("ingest.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "dossier.cli.Main", "ingest", "--archive", archive.toString(), "--threads", "2", "--format", "json",
-                dump.toString())
+        Path runTmp = Files.createDirectories(tmp.resolve("run-tmp")); // as ./dossier gives every run
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Djava.io.tmpdir=" + runTmp,
+                "-cp", System.getProperty("java.class.path"), "dossier.cli.Main", "ingest", "--archive", archive.toString(),
+                "--threads", "2", "--format", "json", dump.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
