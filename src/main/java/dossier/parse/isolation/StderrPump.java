@@ -37,8 +37,8 @@ final class StderrPump implements Runnable {
         byte[] buf = new byte[8192];
         try (in) {
             for (int n; (n = in.read(buf)) >= 0; ) {
+                remember(buf, n); // first: copying to the ingest's stderr can wait on other threads' logging
                 out.write(buf, 0, n);
-                remember(buf, n);
             }
         } catch (IOException e) {
             // the worker is gone
@@ -61,12 +61,12 @@ final class StderrPump implements Runnable {
     }
 
     /**
-     * The first line the worker wrote to stderr, or "", once it has ended (or after 2 s): for a worker that could not
+     * The first line the worker wrote to stderr, or "", once it has ended (or after 5 s): for a worker that could not
      * start, whose last words may still be in the pipe when its stdout closes.
      */
     String firstLineAtEnd() {
         try {
-            thread.join(2000);
+            thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
