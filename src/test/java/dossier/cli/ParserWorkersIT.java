@@ -128,6 +128,8 @@ class ParserWorkersIT {
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("org.apache.tika.parser.AutoDetectParser source: shared objects file (top)"),
                 "the worker loaded Tika from the archive");
+        assertFalse(second.err().contains("[cds") || second.err().contains("[error"),
+                "no notes of the JVM on the archive reach the user: " + second.err());
     }
 
     @Test

@@ -52,15 +52,23 @@ final class ClassArchive {
     Use next() {
         if (archive == null) return new Use(List.of(), false);
         if (Files.isRegularFile(archive)) {
-            return new Use(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,aot=off"), false);
+            return new Use(List.of("-XX:SharedArchiveFile=" + archive, QUIET), false);
         }
         if (trainingClaimed.compareAndSet(false, true)) {
             // What a training worker of a killed ingest wrote (it still writes as it ends) is of no use.
             RunFolder.sweep(archive.getParent(), archive.getFileName() + ".tmp-");
-            return new Use(List.of("-XX:ArchiveClassesAtExit=" + training, "-Xlog:cds=off,aot=off"), true);
+            return new Use(List.of("-XX:ArchiveClassesAtExit=" + training, QUIET), true);
         }
         return new Use(List.of(), false);
     }
+
+    /**
+     * Keeps the JVM's notes on the archive off the worker's stderr, where the workers' command line sends warnings
+     * and errors ({@code -Xlog:all=warning:stderr}): without the output named, {@code -Xlog:cds=off} only quiets
+     * stdout, and every worker said "[error][cds] Mismatched values for property jdk.module.enable.native.access"
+     * (the JDK's base archive was made without native access), three lines per worker on the ingest's stderr.
+     */
+    private static final String QUIET = "-Xlog:cds*=off,aot*=off:stderr";
 
     /** Options for one worker, and whether it writes the archive. */
     record Use(List<String> options, boolean trains) {}
