@@ -303,10 +303,13 @@ public final class ArchiveWriter implements Closeable {
         bump("files");
     }
 
-    /** Makes everything added so far durable: logs first, then the index commit that records their lengths. */
+    /**
+     * Makes everything added so far durable: blobs and logs first, then the index commit that records their lengths.
+     */
     public void commit() {
         pending.submit();
         indexing.awaitAll();
+        blobs.sync();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
