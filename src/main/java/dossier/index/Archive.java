@@ -25,8 +25,15 @@ import org.apache.lucene.store.FSDirectory;
  * does not know.
  */
 public final class Archive {
-    /** The archive layout version this build reads and writes. */
-    public static final int FORMAT = 1;
+    /**
+     * The archive format this build writes. 2: an email's plain body is stored once, in the text field, and the
+     * {@code participant} field is gone; a Dossier that reads only version 1 would show such emails without a body, so
+     * it must refuse them. This build reads versions {@value #OLDEST_FORMAT} to {@value #FORMAT}; appending to an older
+     * archive first marks it with this version ({@link #upgradeFormat}).
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format this build reads: version 1 stored the body in each email's detail, which is still read. */
+    public static final int OLDEST_FORMAT = 1;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -155,13 +162,31 @@ public final class Archive {
         }
     }
 
+    /** The format version archive.json gives. */
+    public int format() {
+        try {
+            return JSON.readTree(dir.resolve("archive.json").toFile()).path("format").asInt(-1);
+        } catch (IOException e) {
+            throw new ArchiveException("cannot read " + dir.resolve("archive.json") + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Marks an archive of an older format with this build's before anything is added to it, so that an older Dossier
+     * refuses it instead of misreading the new items; the counts and date stay as they were.
+     */
+    void upgradeFormat() {
+        if (format() < FORMAT) writeInfo(info());
+    }
+
     private void checkFormat() {
         try {
             JsonNode n = JSON.readTree(dir.resolve("archive.json").toFile());
             int format = n.path("format").asInt(-1);
-            if (format != FORMAT) {
+            if (format < OLDEST_FORMAT || format > FORMAT) {
                 throw new ArchiveException("archive " + dir + " has format version " + (format < 0 ? "(none)" : format)
-                        + ", but this Dossier reads version " + FORMAT + (format > FORMAT ? "; upgrade Dossier" : ""));
+                        + ", but this Dossier reads versions " + OLDEST_FORMAT + " to " + FORMAT
+                        + (format > FORMAT ? "; upgrade Dossier" : ""));
             }
         } catch (IOException e) {
             throw new ArchiveException("archive.json in " + dir + " is not valid JSON: " + e.getMessage());

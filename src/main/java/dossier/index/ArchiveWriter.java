@@ -67,6 +67,7 @@ public final class ArchiveWriter implements Closeable {
                 .setRAMBufferSizeMB(256)
                 .setCommitOnClose(false);
         writer = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
+        archive.upgradeFormat(); // holding the index's write lock, before anything new is added
         Map<String, String> commit = new HashMap<>();
         if (DirectoryReader.indexExists(writer.getDirectory())) {
             try (DirectoryReader r = DirectoryReader.open(writer.getDirectory())) {
