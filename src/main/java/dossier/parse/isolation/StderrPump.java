@@ -18,6 +18,8 @@ final class StderrPump implements Runnable {
     private final PrintStream out = System.err;
     private final StringBuilder line = new StringBuilder();
     private volatile String first = "";
+    /** The first line so far while it has no end yet: what is said when the worker's words stop mid-line. */
+    private volatile String partial = "";
     private Thread thread;
 
     private StderrPump(InputStream in) {
@@ -58,6 +60,7 @@ final class StderrPump implements Runnable {
                 line.append(c);
             }
         }
+        if (first.isEmpty()) partial = line.toString().strip();
     }
 
     /**
@@ -70,6 +73,8 @@ final class StderrPump implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return first;
+        // A line without its end (the stream stopped mid-line, or the pump is still held up copying) is still the
+        // worker's words.
+        return first.isEmpty() ? partial : first;
     }
 }
