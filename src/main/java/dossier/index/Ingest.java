@@ -140,7 +140,8 @@ public final class Ingest {
         long t0 = System.nanoTime();
         try (ArchiveWriter writer = ArchiveWriter.open(archive)) {
             List<Problem> listing = new ArrayList<>();
-            List<SourceFile> all = sources.list(roots, listing::add);
+            List<SourceFile> all = new ArrayList<>();
+            sources.list(roots, listing::add).forEach(all::add);
             listing.forEach(writer::listingProblem);
             List<SourceFile> todo = all.stream().filter(f -> !writer.alreadyIngested(f.display())).toList();
             long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
