@@ -38,9 +38,10 @@ final class Todo {
     private static final int CHUNK = 256, CHUNKS = 4;
     private static final List<SourceFile> END = Collections.emptyList();
 
-    private final Sources sources;
-    private final List<Path> roots;
+    private final Iterable<SourceFile> listing;
     private final Predicate<String> ingested;
+    /** Where the listing's problems go: to {@link #count}'s consumer during the first walk, nowhere after. */
+    private Consumer<Problem> problems = p -> {};
     private final BlockingQueue<List<SourceFile>> chunks = new ArrayBlockingQueue<>(CHUNKS);
     // The writer's thread alone:
     private Iterator<SourceFile> walk;
@@ -52,30 +53,38 @@ final class Todo {
     private Iterator<SourceFile> chunk = Collections.emptyIterator();
     private boolean over;
 
-    /** {@code ingested} says whether a display path is already in the archive; asked on the writer's thread only. */
+    /**
+     * {@code ingested} says whether a display path is already in the archive; asked on the writer's thread only.
+     *
+     * @throws IllegalArgumentException when a root does not exist (one gone before the second walk lists nothing)
+     */
     Todo(Sources sources, List<Path> roots, Predicate<String> ingested) {
-        this.sources = sources;
-        this.roots = roots;
+        this.listing = sources.list(roots, p -> problems.accept(p));
         this.ingested = ingested;
     }
 
     /** The first walk: counts what is to do, and sends the listing's problems to {@code problems} (this walk only). */
     Count count(Consumer<Problem> problems) {
         long files = 0, bytes = 0, skip = 0;
-        for (SourceFile f : sources.list(roots, problems)) {
-            if (ingested.test(f.display())) {
-                skip++;
-            } else {
-                files++;
-                bytes += f.size();
+        this.problems = problems;
+        try {
+            for (SourceFile f : listing) {
+                if (ingested.test(f.display())) {
+                    skip++;
+                } else {
+                    files++;
+                    bytes += f.size();
+                }
             }
+        } finally {
+            this.problems = p -> {};
         }
         return new Count(files, bytes, skip);
     }
 
     /** Walks on until the reader has {@link #CHUNKS} chunks waiting or the walk is over; never blocks. */
     void topUp() {
-        if (walk == null) walk = sources.list(roots, p -> {}).iterator(); // problems were recorded by count()
+        if (walk == null) walk = listing.iterator();
         while (!ended && chunks.remainingCapacity() > 0) {
             List<SourceFile> c = new ArrayList<>(CHUNK);
             while (c.size() < CHUNK && walk.hasNext()) {

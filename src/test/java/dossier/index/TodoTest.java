@@ -84,6 +84,19 @@ class TodoTest {
     }
 
     @Test
+    void aRootGoneBeforeTheSecondWalkListsNothingAndStopsNothing() throws Exception {
+        touch(dir.resolve("a"), "1");
+        touch(dir.resolve("b"), "2");
+        Todo todo = new Todo(sources, List.of(dir.resolve("a"), dir.resolve("b")), ingested::contains);
+        List<Problem> problems = new ArrayList<>();
+        assertEquals(new Todo.Count(2, 2, 0), todo.count(problems::add));
+        Files.delete(dir.resolve("b/2"));
+        Files.delete(dir.resolve("b"));
+        assertEquals(List.of("a/1"), readAll(todo));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void anEmptyDumpEnds() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Todo todo = new Todo(sources, List.of(dir.resolve("empty")), ingested::contains);
