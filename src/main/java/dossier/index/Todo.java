@@ -27,14 +27,15 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Whether a file is already ingested is asked of the archive writer, which is not thread-safe, so {@link #count}
- * and {@link #topUp} run on the writer's thread; only {@link #next} runs on the reader's. Nothing is ever lost to a
- * deadlock: the writer tops up before it waits, and the reader hands over what it has before it waits.
+ * and {@link #topUp} run on the writer's thread; only {@link #next} runs on the reader's. The two never wait for each
+ * other at once: the writer tops up before it waits for a batch, the reader hands over its batch before it waits for
+ * files.
  */
 final class Todo {
     /** What the first walk found: files and bytes to read, and files skipped as already in the archive. */
     record Count(long files, long bytes, long skipped) {}
 
-    /** Files per hand-over, and hand-overs ready ahead of the reader: a few thousand files' lookahead at most. */
+    /** Files per hand-over, and hand-overs ready ahead of the reader: at most 1,024 files listed ahead. */
     private static final int CHUNK = 256, CHUNKS = 4;
     private static final List<SourceFile> END = Collections.emptyList();
 
