@@ -11,7 +11,6 @@ import dossier.source.InputSink;
 import dossier.source.SourceFile;
 import dossier.source.Sources;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,11 +22,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread walks the dump in sorted order and
- * hands its inputs, in batches ({@link ParseBatch}), to a pool of parse workers; the calling thread takes the results
- * back in the order they were found and adds them to the archive. So ids depend on the dump alone, never on the number
- * of threads. Threads hand work over once per batch of dozens of inputs, not per input, since waking a thread costs
- * as much as parsing a short email.
+ * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread opens the dump's files in sorted
+ * order ({@link Todo}: listed from disk as the ingest goes, never held whole) and hands their inputs, in batches
+ * ({@link ParseBatch}), to a pool of parse workers; the calling thread takes the results back in the order they were
+ * found and adds them to the archive. So ids depend on the dump alone, never on the number of threads. Threads hand
+ * work over once per batch of dozens of inputs, not per input, since waking a thread costs as much as parsing a short
+ * email.
  *
  * <p>No file can stop the run: Tika runs in worker processes killed at each input's deadline
  * ({@link Parser#timeLimit}: {@link Limits#timePerFile()}, longer for scans when OCR is on), and a parse that
@@ -139,12 +139,10 @@ public final class Ingest {
     public Summary run(Archive archive, List<Path> roots, Progress.Factory progressFactory) throws InterruptedException {
         long t0 = System.nanoTime();
         try (ArchiveWriter writer = ArchiveWriter.open(archive)) {
-            List<Problem> listing = new ArrayList<>();
-            List<SourceFile> all = sources.list(roots, listing::add);
-            listing.forEach(writer::listingProblem);
-            List<SourceFile> todo = all.stream().filter(f -> !writer.alreadyIngested(f.display())).toList();
-            long totalBytes = todo.stream().mapToLong(SourceFile::size).sum();
-            Progress progress = progressFactory.create(todo.size(), totalBytes);
+            // The listing is walked twice, never held: once here for the totals, then as the reader goes.
+            Todo todo = new Todo(sources, roots, writer::alreadyIngested);
+            Todo.Count count = todo.count(writer::listingProblem);
+            Progress progress = progressFactory.create(count.files(), count.bytes());
             int threads = Math.max(1, options.threads());
             Pools pool = Pools.start(threads, options.ocr().enabled());
             BlockingQueue<Handoff> queue = new ArrayBlockingQueue<>(threads * 4);
@@ -156,7 +154,7 @@ public final class Ingest {
                 try {
                     OcrQueue ocr = new OcrQueue(pool.ocr(), parser, options.isolation(), writer);
                     for (ArchiveWriter.AwaitingText scan : writer.resumedAwaitingText()) ocr.add(scan); // interrupted before
-                    consume(queue, inFlight, writer, ocr, progress);
+                    consume(todo, queue, inFlight, writer, ocr, progress);
                 } finally {
                     reader.interrupt();
                     pool.shutdownNow();
@@ -167,7 +165,7 @@ public final class Ingest {
             progress.done();
             Map<String, Long> c = writer.runCounts();
             return new Summary(c.get("files"), c.get("items"), c.get("emails"), c.get("attachments"), c.get("documents"),
-                    c.get("duplicates"), c.get("problems"), all.size() - todo.size(), (System.nanoTime() - t0) / 1e9);
+                    c.get("duplicates"), c.get("problems"), todo.skipped(), (System.nanoTime() - t0) / 1e9);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -182,11 +180,10 @@ public final class Ingest {
         });
     }
 
-    private void read(List<SourceFile> files, Parser parser, Pools pool, BlockingQueue<Handoff> queue,
-                      Semaphore inFlight) {
+    private void read(Todo todo, Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight) {
         try {
             Batches batches = new Batches(parser, pool, queue, inFlight);
-            for (SourceFile file : files) {
+            for (SourceFile file; (file = todo.next(batches::handOver)) != null; ) {
                 sources.open(file, batches);
                 batches.add(new ParseBatch.FileEnd(file));
             }
@@ -254,10 +251,11 @@ public final class Ingest {
      * Takes the batches in the order they were found and adds their items to the archive; scans go to {@code ocr},
      * which is drained at the end.
      */
-    private void consume(BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer, OcrQueue ocr,
-                         Progress progress) throws InterruptedException {
+    private void consume(Todo todo, BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer,
+                         OcrQueue ocr, Progress progress) throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
+            todo.topUp(); // before waiting: the reader may be waiting for files
             Handoff handoff = queue.take();
             if (handoff instanceof End e) {
                 if (e.failure() != null) throw new IllegalStateException("reading the sources failed", e.failure());

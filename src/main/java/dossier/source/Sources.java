@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link #list}: every regular file under each root (a root may itself be a file), recursively, sorted by the
  *       UTF-8 bytes of {@link SourceFile#display()} across all roots. Symlinks inside a root are not followed and,
- *       like other non-regular files and unreadable folders, become problems.</li>
+ *       like other non-regular files and unreadable folders, become problems. The listing is streamed from disk as it
+ *       is iterated, holding only the folders on the current path ({@link Listing}), so a dump of millions of files
+ *       lists in little memory; iterating again walks the disk again.</li>
  *   <li>{@link #open}: decides what a file is from magic bytes, name and first lines ({@link Sniffer}) and emits its
  *       inputs in container order: a plain file is one input; an mbox one EMAIL input per message ({@code path#N},
  *       see {@link MboxContainer}); a maildir message, {@code .eml} or headers-first file one EMAIL input; a zip each
@@ -46,12 +48,13 @@ public final class Sources {
     }
 
     /**
-     * Lists the top-level files under the roots, sorted byte-wise by display path.
+     * The top-level files under the roots, sorted byte-wise by display path, read from disk as they are iterated. Each
+     * iteration walks the disk again and sends the problems it meets to {@code problems}, in the same order.
      *
      * @throws IllegalArgumentException when a root does not exist
      */
-    public List<SourceFile> list(List<Path> roots, Consumer<Problem> problems) {
-        return Listing.list(roots, problems);
+    public Iterable<SourceFile> list(List<Path> roots, Consumer<Problem> problems) {
+        return new Listing(roots, problems);
     }
 
     /** Opens one file and sends every input it holds to the sink, in container order, never throwing. */

@@ -21,7 +21,13 @@ class ListingTest {
     private final Sources sources = new Sources(Limits.DEFAULT);
 
     private List<String> displays(Path... roots) {
-        return sources.list(List.of(roots), problems::add).stream().map(SourceFile::display).toList();
+        return files(roots).stream().map(SourceFile::display).toList();
+    }
+
+    private List<SourceFile> files(Path... roots) {
+        List<SourceFile> files = new ArrayList<>();
+        sources.list(List.of(roots), problems::add).forEach(files::add);
+        return files;
     }
 
     private void touch(Path root, String... names) throws Exception {
@@ -52,7 +58,7 @@ class ListingTest {
     void displayPathStartsAtTheFolderHoldingTheRoot() throws Exception {
         touch(dir.resolve("data/sony"), "lists/dev.mbox");
         touch(dir.resolve("data"), "x.mbox");
-        List<SourceFile> files = sources.list(List.of(dir.resolve("data/sony"), dir.resolve("data/x.mbox")), problems::add);
+        List<SourceFile> files = files(dir.resolve("data/sony"), dir.resolve("data/x.mbox"));
         assertEquals(List.of("sony/lists/dev.mbox", "x.mbox"), files.stream().map(SourceFile::display).toList());
         assertEquals(dir.resolve("data/sony/lists/dev.mbox"), files.get(0).path());
         assertEquals("lists/dev.mbox".length(), files.get(0).size());

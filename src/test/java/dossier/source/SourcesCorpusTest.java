@@ -29,7 +29,8 @@ class SourcesCorpusTest {
 
     private List<SourceFile> list(Path root) {
         List<Problem> problems = new ArrayList<>();
-        List<SourceFile> files = sources.list(List.of(root), problems::add);
+        List<SourceFile> files = new ArrayList<>();
+        sources.list(List.of(root), problems::add).forEach(files::add);
         assertEquals(List.of(), problems);
         return files;
     }
