@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Counts packed (person, value) pairs, such as (sender, recipient) or (person, month): pairs added go to a buffer
- * that is sorted and merged into sorted distinct pairs with their counts whenever it fills, and the buffer is never
- * smaller than that. So memory grows with the distinct pairs (about 24 bytes each, at most twice that while merging),
- * not with the emails, and a pair costs a few steps of a sort.
+ * that is sorted and merged into sorted distinct pairs with their counts whenever it fills, and the buffer grows to a
+ * quarter of those. So memory grows with the distinct pairs (14 bytes each, 26 while merging), not with the emails,
+ * and a pair costs a few steps of a sort.
  *
  * <pre>{@code
  * PairCounts c = new PairCounts();
@@ -21,7 +21,8 @@ import java.util.Arrays;
 final class PairCounts {
     private static final int MIN_BUFFER = 1 << 16;
 
-    private long[] pairs = new long[0], counts = new long[0];
+    private long[] pairs = new long[0];
+    private int[] counts = new int[0];
     private long[] buffer = new long[MIN_BUFFER];
     private int buffered;
 
@@ -52,31 +53,35 @@ final class PairCounts {
     }
 
     /** How many times the k-th distinct pair was added. */
-    long count(int k) {
+    int count(int k) {
         return counts[k];
     }
 
     private void flush() {
         Arrays.sort(buffer, 0, buffered);
-        int distinct = 0;
-        for (int i = 0; i < buffered; i++) if (i == 0 || buffer[i] != buffer[i - 1]) distinct++;
-        long[] p = new long[pairs.length + distinct], c = new long[pairs.length + distinct];
-        int n = 0, a = 0, b = 0;
-        while (a < pairs.length || b < buffered) {
+        // Count first, so that the merged arrays are allocated once, at their size.
+        int n = 0;
+        for (int a = 0, b = 0; a < pairs.length || b < buffered; n++) {
             long next = b == buffered || (a < pairs.length && pairs[a] <= buffer[b]) ? pairs[a] : buffer[b];
-            long count = 0;
-            if (a < pairs.length && pairs[a] == next) count += counts[a++];
+            if (a < pairs.length && pairs[a] == next) a++;
+            while (b < buffered && buffer[b] == next) b++;
+        }
+        long[] p = new long[n];
+        int[] c = new int[n];
+        for (int a = 0, b = 0, k = 0; k < n; k++) {
+            long next = b == buffered || (a < pairs.length && pairs[a] <= buffer[b]) ? pairs[a] : buffer[b];
+            int count = a < pairs.length && pairs[a] == next ? counts[a++] : 0;
             while (b < buffered && buffer[b] == next) {
                 count++;
                 b++;
             }
-            p[n] = next;
-            c[n++] = count;
+            p[k] = next;
+            c[k] = count;
         }
-        pairs = n == p.length ? p : Arrays.copyOf(p, n);
-        counts = n == c.length ? c : Arrays.copyOf(c, n);
+        pairs = p;
+        counts = c;
         buffered = 0;
-        // A buffer as large as what it merges into keeps each merge's cost in proportion to the pairs it adds.
-        if (buffer.length < pairs.length) buffer = new long[pairs.length];
+        // A buffer a quarter the size of what it merges into keeps each merge's cost in proportion to the pairs added.
+        if (buffer.length < pairs.length / 4) buffer = new long[pairs.length / 4];
     }
 }

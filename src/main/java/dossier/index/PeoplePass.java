@@ -44,9 +44,10 @@ public final class PeoplePass {
         for (int a = 0; a < personOf.length; a++) personOf[a] = people.personOf(mails.address(a).name(), mails.address(a).address());
         long[] threads = ThreadingPass.threads(mails, personOf);
         int updates = ThreadingPass.write(writer, mails, byId, threads);
-        PeopleStore.write(archive, PeopleStats.compute(mails, byId, personOf, people));
         long distinct = 0; // a thread's id is the id of its first email: count those
         for (int i = 0; i < mails.size(); i++) if (threads[i] == mails.id(i)) distinct++;
+        threads = null; // not needed for the directory
+        PeopleStore.write(archive, PeopleStats.compute(mails, byId, personOf, people));
         Summary s = new Summary(mails.size(), people.people().size(), distinct, updates, (System.nanoTime() - t0) / 1e9);
         LOG.info("connections: {} emails, {} people, {} threads ({} thread ids updated) in {} s", s.emails(), s.people(),
                 s.threads(), s.threadUpdates(), String.format(java.util.Locale.ROOT, "%.1f", s.seconds()));

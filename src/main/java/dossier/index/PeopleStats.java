@@ -85,7 +85,9 @@ final class PeopleStats {
             }
             for (int p : r.from()) sent[p]++;
             for (int p : r.recipients()) received[p]++;
-            seen.clear();
+            // clear() walks the whole table, which one email to thousands leaves large for every email after it.
+            if (seen.size() > 1024) seen = new HashSet<>();
+            else seen.clear();
             for (int s : r.from()) {
                 for (int q : r.recipients()) {
                     if (s == q) continue;
