@@ -119,18 +119,18 @@ public final class Threader {
     private void bySubject(MailKeys emails, int[] dated, IntFunction<int[]> participants, UnionFind uf) {
         long gap = window.toMillis();
         Map<Long, List<Group>> open = new HashMap<>();
-        int sinceSweep = 0;
+        int sweepAt = 1024;
         for (int i : dated) {
             long key = emails.subject(i), date = emails.date(i);
             if (key == 0) continue;
             // Dates only grow, so a conversation quiet for longer than the window can never be joined again: drop
-            // those now and then, so that only the conversations of the last window stay in memory.
-            if (++sinceSweep > 2 * open.size() + 1024) {
+            // those whenever the subjects held have doubled, so that only the last window's stay in memory.
+            if (open.size() > sweepAt) {
                 open.values().removeIf(gs -> {
                     gs.removeIf(g -> date - g.last > gap);
                     return gs.isEmpty();
                 });
-                sinceSweep = 0;
+                sweepAt = Math.max(1024, 2 * open.size());
             }
             List<Group> groups = open.computeIfAbsent(key, k -> new ArrayList<>());
             for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
