@@ -122,9 +122,10 @@ public final class MailKeys {
     public static final class Builder {
         /**
          * Subjects repeat within a conversation, and a conversation's emails come close together: a bounded cache of
-         * subject readings keeps most of the gain without holding every distinct subject of the archive.
+         * subject readings keeps most of the gain without holding every distinct subject of the archive. Only
+         * ordinary subjects are kept, so that a dump of megabyte-long subjects cannot fill the heap through it.
          */
-        private static final int CACHE = 10_000;
+        private static final int CACHE = 10_000, CACHED_LENGTH = 500;
 
         private record Subject(long key, byte flags) {}
 
@@ -168,10 +169,11 @@ public final class MailKeys {
             if (last) ref(Fingerprint.messageId(irt), own);
             Subject s = cache.get(e.subject());
             if (s == null) {
-                if (cache.size() >= CACHE) cache.clear();
                 Subjects.Stripped st = Subjects.strip(e.subject());
                 byte f = (byte) ((st.reply() ? REPLY : 0) | (Subjects.specific(st.key()) ? SPECIFIC : 0));
-                cache.put(e.subject(), s = new Subject(Fingerprint.of(st.key()), f));
+                s = new Subject(Fingerprint.of(st.key()), f);
+                if (cache.size() >= CACHE) cache.clear();
+                if (e.subject().length() <= CACHED_LENGTH) cache.put(e.subject(), s);
             }
             ids[size] = e.id();
             dates[size] = e.date();
