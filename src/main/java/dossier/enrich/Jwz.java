@@ -26,16 +26,31 @@ public final class Jwz {
     /** Longest ancestor walk when checking for a loop; deeper links are treated as loops and not made. */
     private static final int MAX_DEPTH = 100_000;
 
-    private LongIntMap byId = new LongIntMap();
+    private LongIntMap byId;
     /** Per container: parent container or -1, and the message it holds or -1 (a missing message). */
-    private int[] parent = new int[64], message = new int[64];
+    private int[] parent, message;
     /** Per container: how many children it has; a container without children cannot close a loop. */
-    private int[] kids = new int[64];
+    private int[] kids;
     private int containers;
     /** Per message: its container. */
-    private int[] containerOf = new int[64];
+    private int[] containerOf;
     private int messages;
     private int[] root;
+
+    /** A threader for any number of messages. */
+    public Jwz() {
+        this(48);
+    }
+
+    /** A threader with room for about {@code messages} messages before its lookup of ids grows. */
+    public Jwz(int messages) {
+        int n = Math.max(messages, 64);
+        byId = new LongIntMap(n);
+        parent = new int[n];
+        message = new int[n];
+        kids = new int[n];
+        containerOf = new int[n];
+    }
 
     /**
      * Adds a message and links it; returns its index (0, 1, ...).
@@ -149,9 +164,10 @@ public final class Jwz {
 
     private int newContainer() {
         if (containers == parent.length) {
-            parent = Arrays.copyOf(parent, containers * 2);
-            message = Arrays.copyOf(message, containers * 2);
-            kids = Arrays.copyOf(kids, containers * 2);
+            int more = containers + containers / 2; // ids only referenced: usually a few more than the messages
+            parent = Arrays.copyOf(parent, more);
+            message = Arrays.copyOf(message, more);
+            kids = Arrays.copyOf(kids, more);
         }
         parent[containers] = -1;
         message[containers] = -1;

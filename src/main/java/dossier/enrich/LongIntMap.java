@@ -19,11 +19,24 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LongIntMap {
     private final long seed = ThreadLocalRandom.current().nextLong();
-    private long[] keys = new long[64];
-    private int[] values = new int[64];
+    private long[] keys;
+    private int[] values;
     /** 64 minus log2 of the capacity: slots are the top bits of the mixed key. */
-    private int shift = 64 - 6;
+    private int shift;
     private int size;
+
+    LongIntMap() {
+        this(48);
+    }
+
+    /** A map with room for {@code expected} keys before it grows (growing holds the old and new arrays at once). */
+    LongIntMap(int expected) {
+        int capacity = 64;
+        while (capacity < (1 << 30) && 3L * capacity < 4L * expected) capacity *= 2;
+        keys = new long[capacity];
+        values = new int[capacity];
+        shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    }
 
     /** The value of a key, or -1 when absent. */
     int get(long key) {

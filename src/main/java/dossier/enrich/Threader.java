@@ -88,7 +88,7 @@ public final class Threader {
 
     /** JWZ over Message-ID, In-Reply-To and References: emails under one root share a thread. */
     private static void byReferences(MailKeys emails, int[] byId, UnionFind uf) {
-        Jwz jwz = new Jwz();
+        Jwz jwz = new Jwz(byId.length);
         long[] refs = emails.refs();
         for (int i : byId) jwz.add(emails.messageId(i), refs, emails.refStart(i), emails.refEnd(i));
         jwz.run();
