@@ -1,16 +1,15 @@
 package dossier.enrich;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Jamie Zawinski's threading algorithm (steps 1 to 4): links messages into a forest by Message-ID and References,
  * with a container for every referenced id, present in the archive or not. A link that would make a loop is never
  * made, so self-references, cycles ({@code A → B → A}) and duplicate Message-IDs cannot hang or corrupt it; an
  * ancestor walk is bounded as well. Subject grouping (JWZ step 5) is left to {@link Threader}, which does it more
- * carefully.
+ * carefully. Ids are held as {@link Fingerprint}s, so a container costs 12 bytes and an id in the lookup about 24,
+ * and the lookup is dropped once linking is done.
  *
  * <pre>{@code
  * Jwz j = new Jwz();
@@ -27,16 +26,31 @@ public final class Jwz {
     /** Longest ancestor walk when checking for a loop; deeper links are treated as loops and not made. */
     private static final int MAX_DEPTH = 100_000;
 
-    private final Map<String, Integer> byId = new HashMap<>();
+    private LongIntMap byId;
     /** Per container: parent container or -1, and the message it holds or -1 (a missing message). */
-    private int[] parent = new int[64], message = new int[64];
+    private int[] parent, message;
     /** Per container: how many children it has; a container without children cannot close a loop. */
-    private int[] kids = new int[64];
+    private int[] kids;
     private int containers;
     /** Per message: its container. */
-    private int[] containerOf = new int[64];
+    private int[] containerOf;
     private int messages;
     private int[] root;
+
+    /** A threader for any number of messages. */
+    public Jwz() {
+        this(48);
+    }
+
+    /** A threader with room for about {@code messages} messages before its lookup of ids grows. */
+    public Jwz(int messages) {
+        int n = Math.max(messages, 64);
+        byId = new LongIntMap(n);
+        parent = new int[n];
+        message = new int[n];
+        kids = new int[n];
+        containerOf = new int[n];
+    }
 
     /**
      * Adds a message and links it; returns its index (0, 1, ...).
@@ -44,18 +58,31 @@ public final class Jwz {
      * @param references the References ids oldest first, with the In-Reply-To id last when it is not already there
      */
     public int add(String messageId, List<String> references) {
+        long[] refs = new long[references.size()];
+        for (int k = 0; k < refs.length; k++) refs[k] = Fingerprint.messageId(references.get(k));
+        return add(Fingerprint.messageId(messageId), refs, 0, refs.length);
+    }
+
+    /**
+     * Adds a message by fingerprints and links it; returns its index (0, 1, ...).
+     *
+     * @param messageId  the fingerprint of its Message-ID, 0 for none
+     * @param references fingerprints of the References ids oldest first, with the In-Reply-To id last when it is not
+     *                   already there, in {@code references[from]} to {@code references[to - 1]}; 0 is skipped
+     */
+    public int add(long messageId, long[] references, int from, int to) {
         if (root != null) throw new IllegalStateException("already run");
-        String own = messageId == null ? "" : messageId.strip();
-        int c = own.isEmpty() ? -1 : container(own);
+        long own = messageId;
+        int c = own == 0 ? -1 : container(own);
         if (c < 0 || message[c] >= 0) c = newContainer(); // no id, or a duplicate id: a container of its own
         int m = messages++;
         if (m == containerOf.length) containerOf = Arrays.copyOf(containerOf, m * 2);
         containerOf[m] = c;
         message[c] = m;
         int prev = -1;
-        for (String ref : references) {
-            String r = ref == null ? "" : ref.strip();
-            if (r.isEmpty() || r.equals(own)) continue; // a self-reference says nothing
+        for (int k = from; k < to; k++) {
+            long r = references[k];
+            if (r == 0 || r == own) continue; // a self-reference says nothing
             int rc = container(r);
             if (rc == prev) continue;
             if (prev >= 0 && parent[rc] < 0 && !wouldLoop(prev, rc)) link(rc, prev);
@@ -68,6 +95,7 @@ public final class Jwz {
 
     /** Finishes linking: computes every container's root. */
     public void run() {
+        byId = null; // ids are all linked: only the forest is left to read
         root = new int[containers];
         Arrays.fill(root, -1);
         for (int c = 0; c < containers; c++) rootOf(c);
@@ -76,6 +104,11 @@ public final class Jwz {
     /** Number of messages added. */
     public int size() {
         return messages;
+    }
+
+    /** How many containers (messages, and ids only referenced); every {@link #root} is below this. */
+    public int containers() {
+        return containers;
     }
 
     /** The thread of a message: messages with the same root are in the same thread. */
@@ -121,9 +154,9 @@ public final class Jwz {
         return false;
     }
 
-    private int container(String id) {
-        Integer c = byId.get(id);
-        if (c != null) return c;
+    private int container(long id) {
+        int c = byId.get(id);
+        if (c >= 0) return c;
         int n = newContainer();
         byId.put(id, n);
         return n;
@@ -131,9 +164,10 @@ public final class Jwz {
 
     private int newContainer() {
         if (containers == parent.length) {
-            parent = Arrays.copyOf(parent, containers * 2);
-            message = Arrays.copyOf(message, containers * 2);
-            kids = Arrays.copyOf(kids, containers * 2);
+            int more = containers + containers / 2; // ids only referenced: usually a few more than the messages
+            parent = Arrays.copyOf(parent, more);
+            message = Arrays.copyOf(message, more);
+            kids = Arrays.copyOf(kids, more);
         }
         parent[containers] = -1;
         message[containers] = -1;

@@ -29,9 +29,10 @@ public final class Subjects {
         return strip(subject).reply();
     }
 
-    private record Stripped(String key, boolean reply) {}
+    /** A subject's key and whether it says it is a reply, from one reading. */
+    record Stripped(String key, boolean reply) {}
 
-    private static Stripped strip(String subject) {
+    static Stripped strip(String subject) {
         if (subject == null) return new Stripped("", false);
         String s = Normalizer.normalize(subject, Normalizer.Form.NFKC);
         boolean reply = false;
@@ -46,5 +47,10 @@ public final class Subjects {
                 .replaceAll("\\s+", " ")
                 .strip();
         return new Stripped(key, reply);
+    }
+
+    /** Three words or more and fifteen letters or more: unlikely to be two conversations at once. */
+    static boolean specific(String key) {
+        return key.length() >= 15 && key.split(" ").length >= 3;
     }
 }

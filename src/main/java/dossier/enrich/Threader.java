@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Threads a whole archive's emails: first by Message-ID, In-Reply-To and References ({@link Jwz}); then an email
@@ -22,7 +23,11 @@ import java.util.Set;
  *
  * <p>A thread's id is its lowest email id. Every email gets a thread id, a lone email its own, so every email links
  * to its thread and {@code thread:N} always finds at least the email N. The result depends on the input alone, never
- * on its order. Stateless and thread-safe.
+ * on its order.
+ *
+ * <p>An archive's emails come as {@link MailKeys} (a few primitive arrays) with their participants asked for one
+ * email at a time, so threading millions of emails holds a few dozen bytes each; a list of {@link Email}s is the
+ * readable form for a few. Stateless and thread-safe.
  */
 public final class Threader {
     private final Duration window;
@@ -31,7 +36,7 @@ public final class Threader {
     public record Email(long id, String messageId, String inReplyTo, List<String> references, String subject,
                         long date, int[] participants) {
         /** No date known. */
-        public static final long NO_DATE = Long.MIN_VALUE;
+        public static final long NO_DATE = MailKeys.NO_DATE;
 
         public Email {
             messageId = messageId == null ? "" : messageId;
@@ -39,21 +44,6 @@ public final class Threader {
             references = references == null ? List.of() : references;
             subject = subject == null ? "" : subject;
             participants = participants == null ? new int[0] : participants;
-        }
-
-        /** References with In-Reply-To last, as JWZ reads them. */
-        List<String> chain() {
-            if (inReplyTo.isBlank() || (!references.isEmpty() && references.get(references.size() - 1).equals(inReplyTo))) {
-                return references;
-            }
-            List<String> l = new ArrayList<>(references);
-            l.remove(inReplyTo);
-            l.add(inReplyTo);
-            return l;
-        }
-
-        boolean headerless() {
-            return inReplyTo.isBlank() && references.stream().allMatch(String::isBlank);
         }
     }
 
@@ -69,30 +59,46 @@ public final class Threader {
 
     /** The thread id of each email, in input order. */
     public long[] threads(List<Email> emails) {
+        MailKeys.Builder keys = new MailKeys.Builder(emails.size(), 16);
+        for (Email e : emails) keys.add(e);
+        return threads(keys.build(), i -> emails.get(i).participants());
+    }
+
+    /**
+     * The thread id of each email, by its number in {@code emails}.
+     *
+     * @param participants the person numbers of an email's participants, asked for once per dated email with a subject
+     */
+    public long[] threads(MailKeys emails, IntFunction<int[]> participants) {
         int n = emails.size();
         // Input order must not matter: thread in id order.
-        Integer[] byId = new Integer[n];
-        for (int i = 0; i < n; i++) byId[i] = i;
-        Arrays.sort(byId, (a, b) -> Long.compare(emails.get(a).id(), emails.get(b).id()));
-        Jwz jwz = new Jwz();
-        for (int i : byId) jwz.add(emails.get(i).messageId(), emails.get(i).chain());
-        jwz.run();
+        int[] byId = emails.byId();
         UnionFind uf = new UnionFind(n);
-        Map<Integer, Integer> firstOfRoot = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            Integer other = firstOfRoot.putIfAbsent(jwz.root(k), byId[k]);
-            if (other != null) uf.union(other, byId[k]);
-        }
-        bySubject(emails, uf);
+        byReferences(emails, byId, uf);
+        bySubject(emails, emails.byDate(byId), participants, uf);
         long[] min = new long[n];
         Arrays.fill(min, Long.MAX_VALUE);
         for (int i = 0; i < n; i++) {
             int r = uf.find(i);
-            min[r] = Math.min(min[r], emails.get(i).id());
+            min[r] = Math.min(min[r], emails.id(i));
         }
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) out[i] = min[uf.find(i)];
-        return out;
+        for (int i = 0; i < n; i++) min[i] = min[uf.find(i)]; // a root comes before its members: already final
+        return min;
+    }
+
+    /** JWZ over Message-ID, In-Reply-To and References: emails under one root share a thread. */
+    private static void byReferences(MailKeys emails, int[] byId, UnionFind uf) {
+        Jwz jwz = new Jwz(byId.length);
+        long[] refs = emails.refs();
+        for (int i : byId) jwz.add(emails.messageId(i), refs, emails.refStart(i), emails.refEnd(i));
+        jwz.run();
+        int[] firstOfRoot = new int[jwz.containers()];
+        Arrays.fill(firstOfRoot, -1);
+        for (int k = 0; k < byId.length; k++) {
+            int root = jwz.root(k);
+            if (firstOfRoot[root] < 0) firstOfRoot[root] = byId[k];
+            else uf.union(firstOfRoot[root], byId[k]);
+        }
     }
 
     /** An open conversation under one subject key: one member, its latest date and everyone in it. */
@@ -109,52 +115,50 @@ public final class Threader {
         }
     }
 
-    private void bySubject(List<Email> emails, UnionFind uf) {
-        List<Integer> dated = new ArrayList<>();
-        for (int i = 0; i < emails.size(); i++) if (emails.get(i).date() != Email.NO_DATE) dated.add(i);
-        dated.sort((a, b) -> {
-            int c = Long.compare(emails.get(a).date(), emails.get(b).date());
-            return c != 0 ? c : Long.compare(emails.get(a).id(), emails.get(b).id());
-        });
+    /** {@code dated}: the dated emails in date order, then id order. */
+    private void bySubject(MailKeys emails, int[] dated, IntFunction<int[]> participants, UnionFind uf) {
         long gap = window.toMillis();
-        Map<String, List<Group>> open = new HashMap<>();
-        Map<String, String> keys = new HashMap<>(); // subjects repeat: normalise each once
-        Map<String, Boolean> replies = new HashMap<>();
+        Map<Long, List<Group>> open = new HashMap<>();
+        int sweepAt = 1024;
         for (int i : dated) {
-            Email e = emails.get(i);
-            String key = keys.computeIfAbsent(e.subject(), Subjects::key);
-            if (key.isEmpty()) continue;
+            long key = emails.subject(i), date = emails.date(i);
+            if (key == 0) continue;
+            // Dates only grow, so a conversation quiet for longer than the window can never be joined again: drop
+            // those whenever the subjects held have doubled, so that only the last window's stay in memory.
+            if (open.size() > sweepAt) {
+                open.values().removeIf(gs -> {
+                    gs.removeIf(g -> date - g.last > gap);
+                    return gs.isEmpty();
+                });
+                sweepAt = Math.max(1024, 2 * open.size());
+            }
             List<Group> groups = open.computeIfAbsent(key, k -> new ArrayList<>());
             for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
-                if (e.date() - it.next().last > gap) it.remove(); // dates only grow: it can never match again
+                if (date - it.next().last > gap) it.remove();
             }
-            boolean reply = replies.computeIfAbsent(e.subject(), Subjects::isReply);
-            if (e.headerless()) {
+            boolean reply = emails.reply(i);
+            int[] people = participants.apply(i);
+            if (emails.headerless(i)) {
                 // A reply joins the latest conversation it shares someone with. An original joins only replies still
                 // waiting for theirs (dated before it by a skewed clock), or a copy of itself filed under another
                 // Message-ID (same date), so same-subject originals stay apart.
                 Group best = null;
                 for (Group g : groups) {
-                    if ((reply || g.originals.isEmpty() || g.originals.contains(e.date())) && (best == null || g.last > best.last)
-                            && overlaps(g.participants, e.participants())) best = g;
+                    if ((reply || g.originals.isEmpty() || g.originals.contains(date)) && (best == null || g.last > best.last)
+                            && overlaps(g.participants, people)) best = g;
                 }
                 // A specific subject ("dinner monday april 23") with one open conversation needs no shared
                 // participant: mail systems rewrite addresses (johnt@austinventures.com, john.thornton@enron.com).
-                if (best == null && reply && groups.size() == 1 && specific(key)) best = groups.get(0);
+                if (best == null && reply && groups.size() == 1 && emails.specific(i)) best = groups.get(0);
                 if (best != null) uf.union(best.member, i);
             }
             Group mine = null;
             for (Group g : groups) if (uf.find(g.member) == uf.find(i)) mine = g;
-            if (mine == null) groups.add(mine = new Group(i, e.date()));
-            mine.last = Math.max(mine.last, e.date());
-            if (!reply) mine.originals.add(e.date());
-            for (int p : e.participants()) mine.participants.add(p);
+            if (mine == null) groups.add(mine = new Group(i, date));
+            mine.last = Math.max(mine.last, date);
+            if (!reply) mine.originals.add(date);
+            for (int p : people) mine.participants.add(p);
         }
-    }
-
-    /** Three words or more and fifteen letters or more: unlikely to be two conversations at once. */
-    private static boolean specific(String key) {
-        return key.length() >= 15 && key.split(" ").length >= 3;
     }
 
     private static boolean overlaps(Set<Integer> group, int[] participants) {

@@ -32,37 +32,45 @@ public final class PeoplePass {
     /** Runs the pass over everything the writer holds, committed or not. */
     public static Summary run(Archive archive, IndexWriter writer) {
         long t0 = System.nanoTime();
-        List<PeopleScan.Mail> mails;
+        Mails mails;
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             mails = PeopleScan.emails(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index for threading", e);
         }
-        // Count each distinct (name, address) once: names are cleaned and parsed per pair, not per occurrence.
-        Map<Address, Long> seen = new HashMap<>();
-        for (PeopleScan.Mail m : mails) {
-            for (Address a : m.from()) seen.merge(a, 1L, Long::sum);
-            for (Address a : m.recipients()) seen.merge(a, 1L, Long::sum);
-        }
-        Identities ids = new Identities();
-        seen.forEach((a, n) -> ids.observe(a.name(), a.address(), n));
-        Identities.Resolution people = ids.resolve();
-        Map<Address, Integer> personOf = new HashMap<>();
-        for (Address a : seen.keySet()) personOf.put(a, people.personOf(a.name(), a.address()));
-        List<PeopleStats.Roles> roles = new ArrayList<>(mails.size());
-        List<int[]> participants = new ArrayList<>(mails.size());
-        for (PeopleScan.Mail m : mails) {
-            PeopleStats.Roles r = PeopleStats.roles(m, personOf);
-            roles.add(r);
-            participants.add(r.all());
-        }
-        long[] threads = ThreadingPass.threads(mails, participants);
-        int updates = ThreadingPass.write(writer, mails, threads);
-        PeopleStore.write(archive, PeopleStats.compute(mails, roles, people));
-        long distinct = java.util.Arrays.stream(threads).distinct().count();
+        int[] byId = mails.keys().byId();
+        Identities.Resolution people = identities(mails, byId);
+        int[] personOf = new int[mails.addresses()];
+        for (int a = 0; a < personOf.length; a++) personOf[a] = people.personOf(mails.address(a).name(), mails.address(a).address());
+        long[] threads = ThreadingPass.threads(mails, personOf);
+        int updates = ThreadingPass.write(writer, mails, byId, threads);
+        long distinct = 0; // a thread's id is the id of its first email: count those
+        for (int i = 0; i < mails.size(); i++) if (threads[i] == mails.id(i)) distinct++;
+        threads = null; // not needed for the directory
+        PeopleStore.write(archive, PeopleStats.compute(mails, byId, personOf, people));
         Summary s = new Summary(mails.size(), people.people().size(), distinct, updates, (System.nanoTime() - t0) / 1e9);
         LOG.info("connections: {} emails, {} people, {} threads ({} thread ids updated) in {} s", s.emails(), s.people(),
                 s.threads(), s.threadUpdates(), String.format(java.util.Locale.ROOT, "%.1f", s.seconds()));
         return s;
+    }
+
+    /**
+     * Resolves every distinct (name, address) pair, counted by its uses. They are observed in the order a
+     * {@code HashMap} filled in id order yields them, the order this pass has always used: identities break some ties
+     * by that order, and the directory must not change with the way the pass holds its emails.
+     */
+    private static Identities.Resolution identities(Mails mails, int[] byId) {
+        long[] uses = new long[mails.addresses()];
+        List<Integer> firstUse = new ArrayList<>();
+        for (int i : byId) {
+            for (int k = mails.fromStart(i); k < mails.recipientsEnd(i); k++) {
+                if (uses[mails.participant(k)]++ == 0) firstUse.add(mails.participant(k));
+            }
+        }
+        Map<Address, Long> seen = new HashMap<>();
+        for (int a : firstUse) seen.put(mails.address(a), uses[a]);
+        Identities ids = new Identities();
+        seen.forEach((a, n) -> ids.observe(a.name(), a.address(), n));
+        return ids.resolve();
     }
 }

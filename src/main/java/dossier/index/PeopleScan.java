@@ -8,9 +8,8 @@ import dossier.model.EmailFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
@@ -31,13 +30,13 @@ import org.apache.lucene.util.BytesRef;
  * Reads what threading and the people directory need from every email in the index, in one pass: id, date, current
  * thread, Message-ID, In-Reply-To, References, subject and the participants, from the compact {@link Schema#PEOPLE}
  * doc values ({@link #encode}), or for emails indexed before that field existed from the stored detail JSON with a
- * streaming parser that skips bodies. Equal addresses share one {@link Address} instance, so 200,000 emails stay
- * compact. Stateless; each call reads one reader.
+ * streaming parser that skips bodies. Each email is decoded into a {@link Mail} and at once folded into the compact
+ * {@link Mails}, so only that is held. Stateless; each call reads one reader.
  */
 public final class PeopleScan {
     private PeopleScan() {}
 
-    /** One email as the connections pass sees it. */
+    /** One email as decoded from the index, held only until it is added to {@link Mails}. */
     public record Mail(long id, long date, long thread, String messageId, String inReplyTo, List<String> references,
                        String subject, List<Address> from, List<Address> to, List<Address> cc, List<Address> bcc) {
         /** No Date header could be read. */
@@ -55,24 +54,41 @@ public final class PeopleScan {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** Every live email of the reader, in id order. */
-    public static List<Mail> emails(IndexReader reader) {
-        Map<Address, Address> shared = new ConcurrentHashMap<>();
-        // Segments are read in parallel: decompressing stored fields is most of the pass's time.
-        List<Mail> out = new ArrayList<>(reader.leaves().parallelStream().flatMap(ctx -> {
-            List<Mail> part = new ArrayList<>();
+    /** Every live email of the reader, segment after segment. */
+    public static Mails emails(IndexReader reader) {
+        // One segment after another into arrays sized up front: reading segments in parallel was little faster once
+        // reading got cheap, and joining their parts held every email twice.
+        int count = 0;
+        for (LeafReaderContext ctx : reader.leaves()) count += count(ctx.reader());
+        Mails.Builder mails = new Mails.Builder(count);
+        for (LeafReaderContext ctx : reader.leaves()) {
             try {
-                read(ctx.reader(), part, shared);
+                read(ctx.reader(), mails::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the emails of the index", e);
             }
-            return part.stream();
-        }).toList());
-        out.sort((a, b) -> Long.compare(a.id(), b.id()));
-        return out;
+        }
+        return mails.build();
     }
 
-    private static void read(LeafReader leaf, List<Mail> out, Map<Address, Address> shared) throws IOException {
+    /** How many live emails a segment holds, from the postings alone. */
+    private static int count(LeafReader leaf) {
+        try {
+            PostingsEnum emails = leaf.postings(new Term(Schema.KIND, "email"), PostingsEnum.NONE);
+            if (emails == null) return 0;
+            Bits live = leaf.getLiveDocs();
+            int n = 0;
+            for (int doc = emails.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = emails.nextDoc()) {
+                if (live == null || live.get(doc)) n++;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the emails of the index", e);
+        }
+    }
+
+    /** Every live email of one segment, in document order. */
+    static void read(LeafReader leaf, Consumer<Mail> out) throws IOException {
         PostingsEnum emails = leaf.postings(new Term(Schema.KIND, "email"), PostingsEnum.NONE);
         if (emails == null) return;
         Bits live = leaf.getLiveDocs();
@@ -88,13 +104,13 @@ public final class PeopleScan {
             long date = dates != null && dates.advanceExact(doc) ? dates.longValue() : Mail.NO_DATE;
             long thread = threads != null && threads.advanceExact(doc) ? threads.longValue() : 0;
             if (people != null && people.advanceExact(doc)) {
-                out.add(decode(ids.longValue(), date, thread, people.binaryValue(), shared));
+                out.accept(decode(ids.longValue(), date, thread, people.binaryValue()));
                 continue;
             }
             visitor.detail = null;
             stored.document(doc, visitor);
             if (visitor.detail == null) continue;
-            out.add(parse(ids.longValue(), date, thread, visitor.detail, shared));
+            out.accept(parse(ids.longValue(), date, thread, visitor.detail));
         }
     }
 
@@ -120,7 +136,7 @@ public final class PeopleScan {
         return new BytesRef(out.toArrayCopy());
     }
 
-    private static Mail decode(long id, long date, long thread, BytesRef b, Map<Address, Address> shared) throws IOException {
+    private static Mail decode(long id, long date, long thread, BytesRef b) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
         String messageId = in.readString(), inReplyTo = in.readString(), subject = in.readString();
         String[] refs = new String[in.readVInt()];
@@ -128,7 +144,7 @@ public final class PeopleScan {
         List<List<Address>> roles = new ArrayList<>(4);
         for (int r = 0; r < 4; r++) {
             Address[] role = new Address[in.readVInt()];
-            for (int i = 0; i < role.length; i++) role[i] = shared.computeIfAbsent(new Address(in.readString(), in.readString()), x -> x);
+            for (int i = 0; i < role.length; i++) role[i] = new Address(in.readString(), in.readString());
             roles.add(List.of(role));
         }
         return new Mail(id, date, thread, messageId, inReplyTo, List.of(refs), subject, roles.get(0), roles.get(1),
@@ -151,7 +167,7 @@ public final class PeopleScan {
         }
     }
 
-    private static Mail parse(long id, long date, long thread, String detail, Map<Address, Address> shared) throws IOException {
+    private static Mail parse(long id, long date, long thread, String detail) throws IOException {
         String messageId = "", inReplyTo = "", subject = "";
         List<String> refs = List.of();
         List<Address> from = List.of(), to = List.of(), cc = List.of(), bcc = List.of();
@@ -165,10 +181,10 @@ public final class PeopleScan {
                     case "inReplyTo" -> inReplyTo = p.getValueAsString("");
                     case "subject" -> subject = p.getValueAsString("");
                     case "references" -> refs = strings(p);
-                    case "from" -> from = addresses(p, shared);
-                    case "to" -> to = addresses(p, shared);
-                    case "cc" -> cc = addresses(p, shared);
-                    case "bcc" -> bcc = addresses(p, shared);
+                    case "from" -> from = addresses(p);
+                    case "to" -> to = addresses(p);
+                    case "cc" -> cc = addresses(p);
+                    case "bcc" -> bcc = addresses(p);
                     default -> p.skipChildren();
                 }
             }
@@ -186,7 +202,7 @@ public final class PeopleScan {
         return out;
     }
 
-    private static List<Address> addresses(JsonParser p, Map<Address, Address> shared) throws IOException {
+    private static List<Address> addresses(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
             return List.of();
@@ -201,8 +217,7 @@ public final class PeopleScan {
                 else if (f.equals("address")) address = p.getValueAsString("");
                 else p.skipChildren();
             }
-            Address a = new Address(name, address);
-            out.add(shared.computeIfAbsent(a, x -> x));
+            out.add(new Address(name, address));
         }
         return List.copyOf(out);
     }

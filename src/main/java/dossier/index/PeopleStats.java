@@ -1,7 +1,7 @@
 package dossier.index;
 
 import dossier.enrich.Identities;
-import dossier.model.Address;
+import dossier.enrich.MailKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Counts, for every resolved person, the emails they took part in, sent and received, their first and last date,
  * their strongest correspondents, the domains they wrote to and their emails per month. Pairs are packed into
- * {@code long}s (person in the high half) and sorted, so memory stays a few arrays of primitives however many emails
- * there are. Stateless.
+ * {@code long}s (person in the high half) and counted in {@link PairCounts}, so memory grows with the distinct pairs,
+ * not with the emails. Stateless.
  */
 final class PeopleStats {
     private PeopleStats() {}
@@ -27,20 +27,24 @@ final class PeopleStats {
     /** The person index of every participant of a mail, with duplicates removed. */
     record Roles(int[] from, int[] recipients, int[] all) {}
 
-    /** A mail's participants as person indices, from a map of every (name, address) pair to its person. */
-    static Roles roles(PeopleScan.Mail m, Map<Address, Integer> personOf) {
-        int[] from = persons(m.from(), personOf);
-        int[] rec = persons(m.recipients(), personOf);
+    /**
+     * A mail's participants as person indices.
+     *
+     * @param personOf the person of every (name, address) pair of {@code mails}, by its number; -1 for none
+     */
+    static Roles roles(Mails mails, int i, int[] personOf) {
+        int[] from = persons(mails, mails.fromStart(i), mails.fromEnd(i), personOf);
+        int[] rec = persons(mails, mails.fromEnd(i), mails.recipientsEnd(i), personOf);
         int[] all = Arrays.copyOf(from, from.length + rec.length);
         System.arraycopy(rec, 0, all, from.length, rec.length);
         return new Roles(from, rec, Arrays.stream(all).sorted().distinct().toArray());
     }
 
-    private static int[] persons(List<Address> list, Map<Address, Integer> personOf) {
-        int[] out = new int[list.size()];
+    private static int[] persons(Mails mails, int start, int end, int[] personOf) {
+        int[] out = new int[end - start];
         int n = 0;
-        for (Address a : list) {
-            int p = personOf.getOrDefault(a, -1);
+        for (int k = start; k < end; k++) {
+            int p = personOf[mails.participant(k)];
             if (p < 0) continue;
             boolean dup = false;
             for (int i = 0; i < n && !dup; i++) dup = out[i] == p;
@@ -49,32 +53,41 @@ final class PeopleStats {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    /** The people with their counts; {@code roles} holds each mail's participants, in the order of {@code mails}. */
-    static List<PeopleStore.Person> compute(List<PeopleScan.Mail> mails, List<Roles> roles, Identities.Resolution people) {
+    /**
+     * The people with their counts.
+     *
+     * @param byId     the mails' numbers in id order: domains are numbered as first met, and ties between them go by number
+     * @param personOf the person of every (name, address) pair, as for {@link #roles}
+     */
+    static List<PeopleStore.Person> compute(Mails mails, int[] byId, int[] personOf, Identities.Resolution people) {
         int n = people.people().size();
         long[] emails = new long[n], sent = new long[n], received = new long[n];
         long[] first = new long[n], last = new long[n];
         Arrays.fill(first, Long.MAX_VALUE);
         Arrays.fill(last, Long.MIN_VALUE);
-        Longs pairs = new Longs(), domainPairs = new Longs(), monthPairs = new Longs();
+        PairCounts pairs = new PairCounts(), domainPairs = new PairCounts(), monthPairs = new PairCounts();
         Map<String, Integer> domainIndex = new LinkedHashMap<>();
+        String[] domainOf = new String[mails.addresses()];
+        for (int a = 0; a < domainOf.length; a++) domainOf[a] = mails.address(a).domain();
         Set<Long> seen = new HashSet<>();
         Set<String> sentTo = new HashSet<>();
-        for (int i = 0; i < mails.size(); i++) {
-            PeopleScan.Mail m = mails.get(i);
-            Roles r = roles.get(i);
-            int month = m.date() == PeopleScan.Mail.NO_DATE ? -1 : month(m.date());
+        for (int i : byId) {
+            Roles r = roles(mails, i, personOf);
+            long date = mails.date(i);
+            int month = date == MailKeys.NO_DATE ? -1 : month(date);
             for (int p : r.all()) {
                 emails[p]++;
-                if (m.date() != PeopleScan.Mail.NO_DATE) {
-                    first[p] = Math.min(first[p], m.date());
-                    last[p] = Math.max(last[p], m.date());
+                if (date != MailKeys.NO_DATE) {
+                    first[p] = Math.min(first[p], date);
+                    last[p] = Math.max(last[p], date);
                     monthPairs.add(pack(p, month));
                 }
             }
             for (int p : r.from()) sent[p]++;
             for (int p : r.recipients()) received[p]++;
-            seen.clear();
+            // clear() walks the whole table, which one email to thousands leaves large for every email after it.
+            if (seen.size() > 1024) seen = new HashSet<>();
+            else seen.clear();
             for (int s : r.from()) {
                 for (int q : r.recipients()) {
                     if (s == q) continue;
@@ -82,12 +95,15 @@ final class PeopleStats {
                     if (seen.add(pack(q, s))) pairs.add(pack(q, s));
                 }
                 sentTo.clear();
-                for (List<Address> l : List.of(m.to(), m.cc(), m.bcc())) for (Address a : l) if (!a.domain().isEmpty()) sentTo.add(a.domain());
+                for (int k = mails.fromEnd(i); k < mails.recipientsEnd(i); k++) {
+                    String d = domainOf[mails.participant(k)];
+                    if (!d.isEmpty()) sentTo.add(d);
+                }
                 for (String d : sentTo) domainPairs.add(pack(s, domainIndex.computeIfAbsent(d, k -> domainIndex.size())));
             }
         }
         String[] domainNames = domainIndex.keySet().toArray(new String[0]);
-        Runs correspondents = new Runs(pairs.sorted()), domains = new Runs(domainPairs.sorted()), months = new Runs(monthPairs.sorted());
+        Runs correspondents = new Runs(pairs), domains = new Runs(domainPairs), months = new Runs(monthPairs);
         List<PeopleStore.Person> out = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
             Identities.Person person = people.people().get(p);
@@ -113,7 +129,7 @@ final class PeopleStats {
     }
 
     private static long pack(int hi, int lo) {
-        return ((long) hi << 32) | (lo & 0xffffffffL);
+        return PairCounts.pack(hi, lo);
     }
 
     private static int month(long epochMs) {
@@ -129,45 +145,21 @@ final class PeopleStats {
         return ms == Long.MAX_VALUE || ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms).toString();
     }
 
-    /** A growable array of longs. */
-    private static final class Longs {
-        long[] a = new long[1024];
-        int n;
-
-        void add(long v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = v;
-        }
-
-        long[] sorted() {
-            long[] s = Arrays.copyOf(a, n);
-            Arrays.sort(s);
-            return s;
-        }
-    }
-
-    /** Sorted packed pairs read as (person → value, count) runs; persons are visited in increasing order. */
+    /** Counted pairs read as (person → value, count) runs; persons are visited in increasing order. */
     private static final class Runs {
-        final long[] s;
+        final PairCounts c;
         int pos;
 
-        Runs(long[] sorted) {
-            s = sorted;
+        Runs(PairCounts counts) {
+            c = counts;
+            c.finish();
         }
 
         /** (value, count) for one person, in value order; persons must be asked for in increasing order. */
         List<long[]> all(int person) {
             List<long[]> out = new ArrayList<>();
-            while (pos < s.length && (int) (s[pos] >>> 32) < person) pos++;
-            while (pos < s.length && (int) (s[pos] >>> 32) == person) {
-                int value = (int) s[pos];
-                long c = 0;
-                while (pos < s.length && s[pos] == pack(person, value)) {
-                    c++;
-                    pos++;
-                }
-                out.add(new long[] {value, c});
-            }
+            while (pos < c.size() && (int) (c.pair(pos) >>> 32) < person) pos++;
+            for (; pos < c.size() && (int) (c.pair(pos) >>> 32) == person; pos++) out.add(new long[] {(int) c.pair(pos), c.count(pos)});
             return out;
         }
 

@@ -3,8 +3,6 @@ package dossier.index;
 import dossier.enrich.Threader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
@@ -17,24 +15,18 @@ import org.apache.lucene.index.Term;
 final class ThreadingPass {
     private ThreadingPass() {}
 
-    /** The thread of each mail, in the order given; {@code participants} are person indices per mail. */
-    static long[] threads(List<PeopleScan.Mail> mails, List<int[]> participants) {
-        List<Threader.Email> emails = new ArrayList<>(mails.size());
-        for (int i = 0; i < mails.size(); i++) {
-            PeopleScan.Mail m = mails.get(i);
-            emails.add(new Threader.Email(m.id(), m.messageId(), m.inReplyTo(), m.references(), m.subject(),
-                    m.date() == PeopleScan.Mail.NO_DATE ? Threader.Email.NO_DATE : m.date(), participants.get(i)));
-        }
-        return Threader.defaults().threads(emails);
+    /** The thread of each mail, by its number; {@code personOf} as for {@link PeopleStats#roles}. */
+    static long[] threads(Mails mails, int[] personOf) {
+        return Threader.defaults().threads(mails.keys(), i -> PeopleStats.roles(mails, i, personOf).all());
     }
 
-    /** Writes the threads that changed; returns how many. */
-    static int write(IndexWriter writer, List<PeopleScan.Mail> mails, long[] threads) {
+    /** Writes the threads that changed, in id order; returns how many. */
+    static int write(IndexWriter writer, Mails mails, int[] byId, long[] threads) {
         int changed = 0;
         try {
-            for (int i = 0; i < mails.size(); i++) {
-                if (mails.get(i).thread() == threads[i]) continue;
-                writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.get(i).id())), Schema.THREAD, threads[i]);
+            for (int i : byId) {
+                if (mails.thread(i) == threads[i]) continue;
+                writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.id(i))), Schema.THREAD, threads[i]);
                 changed++;
             }
         } catch (IOException e) {

@@ -150,4 +150,19 @@ class ThreaderTest {
         long[] t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Threader.defaults().threads(emails));
         assertEquals(1, t[199_999]);
     }
+
+    @Test
+    void forgettingQuietConversationsKeepsTheOpenOnes() {
+        // Thousands of one-off subjects make the threader drop conversations quiet for longer than the window; one
+        // still open must keep gathering its replies, one gone quiet must not.
+        List<Threader.Email> emails = new ArrayList<>();
+        emails.add(plain(1, "Pipeline capacity", 0, 10, 11));
+        emails.add(plain(2, "Quarterly numbers", 0, 10, 11));
+        for (int i = 3; i < 5000; i++) emails.add(plain(i, "one-off " + i, i / 100, 20 + i));
+        emails.add(plain(5000, "Re: Pipeline capacity", 29, 11, 10));
+        emails.add(plain(5001, "Re: Quarterly numbers", 45, 11, 10));
+        long[] t = Threader.defaults().threads(emails);
+        assertEquals(1, t[4999]);
+        assertEquals(5001, t[5000]);
+    }
 }

@@ -13,6 +13,7 @@ import dossier.model.Parsed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -85,7 +86,8 @@ class ItemDocumentsTest {
         }
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
             assertTrue(r.leaves().get(0).reader().getBinaryDocValues(Schema.PEOPLE) != null);
-            List<PeopleScan.Mail> mails = PeopleScan.emails(r);
+            List<PeopleScan.Mail> mails = new ArrayList<>();
+            for (var leaf : r.leaves()) PeopleScan.read(leaf.reader(), mails::add);
             assertEquals(2, mails.size());
             PeopleScan.Mail fresh = mails.get(0), older = mails.get(1);
             assertEquals("m1@example.org", fresh.messageId());

@@ -1,0 +1,164 @@
+package dossier.index;
+
+import dossier.enrich.MailKeys;
+import dossier.enrich.Threader;
+import dossier.model.Address;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every email of an archive as the connections pass holds it: its threading keys ({@link MailKeys}), the thread it
+ * has now, and its participants as numbers into a table of the distinct (name, address) pairs, From first, then To,
+ * Cc and Bcc as the headers list them. Besides the keys that is 16 bytes an email and 4 a participant, and each
+ * distinct pair once, so the pass holds little per email however large the archive. Emails are numbered 0, 1, ...
+ * in the order added, as in their keys.
+ *
+ * <pre>{@code
+ * Mails.Builder b = new Mails.Builder();
+ * b.add(mail);                                 // a PeopleScan.Mail
+ * Mails mails = b.build();
+ * mails.address(mails.participant(mails.fromStart(0)));  // its first sender
+ * }</pre>
+ *
+ * Immutable once built, so thread-safe; a {@link Builder} is not.
+ */
+final class Mails {
+    private final MailKeys keys;
+    private final long[] threads;
+    /** Email i's From are participants[start[i]] to participants[split[i] - 1], its recipients from there to start[i + 1] - 1. */
+    private final int[] start, split;
+    private final int[] participants;
+    private final Address[] table;
+
+    private Mails(MailKeys keys, long[] threads, int[] start, int[] split, int[] participants, Address[] table) {
+        this.keys = keys;
+        this.threads = threads;
+        this.start = start;
+        this.split = split;
+        this.participants = participants;
+        this.table = table;
+    }
+
+    int size() {
+        return keys.size();
+    }
+
+    /** Id, date and what threading reads. */
+    MailKeys keys() {
+        return keys;
+    }
+
+    long id(int i) {
+        return keys.id(i);
+    }
+
+    /** Epoch milliseconds, or {@link MailKeys#NO_DATE}. */
+    long date(int i) {
+        return keys.date(i);
+    }
+
+    /** The thread id the index holds now. */
+    long thread(int i) {
+        return threads[i];
+    }
+
+    /** Where email i's From starts in the participant numbers. */
+    int fromStart(int i) {
+        return start[i];
+    }
+
+    /** Where email i's From ends and its To, Cc and Bcc start. */
+    int fromEnd(int i) {
+        return split[i];
+    }
+
+    /** Where email i's To, Cc and Bcc end. */
+    int recipientsEnd(int i) {
+        return start[i + 1];
+    }
+
+    /** The number of the k-th participant overall, an index into the {@link #address} table. */
+    int participant(int k) {
+        return participants[k];
+    }
+
+    /** How many distinct (name, address) pairs. */
+    int addresses() {
+        return table.length;
+    }
+
+    Address address(int a) {
+        return table[a];
+    }
+
+    /** Collects emails one by one. Not thread-safe. */
+    static final class Builder {
+        private final MailKeys.Builder keys;
+        private final Map<Address, Integer> numbers = new HashMap<>();
+        private final List<Address> table = new ArrayList<>();
+        private int size;
+        private long[] threads;
+        private int[] start, split, participants;
+
+        Builder() {
+            this(64);
+        }
+
+        /** A builder with room for {@code emails} emails before it grows. */
+        Builder(int emails) {
+            emails = Math.max(emails, 1);
+            keys = new MailKeys.Builder(emails, emails);
+            threads = new long[emails];
+            start = new int[emails + 1];
+            split = new int[emails];
+            participants = new int[2 * emails];
+        }
+
+        void add(PeopleScan.Mail m) {
+            grow(1);
+            keys.add(new Threader.Email(m.id(), m.messageId(), m.inReplyTo(), m.references(), m.subject(), m.date(), null));
+            threads[size] = m.thread();
+            int end = start[size];
+            for (Address a : m.from()) end = participant(end, a);
+            split[size] = end;
+            for (List<Address> role : List.of(m.to(), m.cc(), m.bcc())) for (Address a : role) end = participant(end, a);
+            start[++size] = end;
+        }
+
+        Mails build() {
+            int n = start[size];
+            return new Mails(keys.build(), trim(threads, size), start.length == size + 1 ? start : Arrays.copyOf(start, size + 1),
+                    split.length == size ? split : Arrays.copyOf(split, size),
+                    participants.length == n ? participants : Arrays.copyOf(participants, n), table.toArray(new Address[0]));
+        }
+
+        private int participant(int end, Address a) {
+            if (end == participants.length) participants = Arrays.copyOf(participants, end + end / 2);
+            participants[end] = number(a);
+            return end + 1;
+        }
+
+        private int number(Address a) {
+            Integer n = numbers.get(a);
+            if (n != null) return n;
+            numbers.put(a, table.size());
+            table.add(a);
+            return table.size() - 1;
+        }
+
+        private void grow(int more) {
+            if (size + more <= threads.length) return;
+            int cap = Math.max(size + more, 2 * threads.length);
+            threads = Arrays.copyOf(threads, cap);
+            start = Arrays.copyOf(start, cap + 1);
+            split = Arrays.copyOf(split, cap);
+        }
+
+        private static long[] trim(long[] a, int n) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dossier.bench;
+
+import dossier.index.Archive;
+import dossier.index.PeoplePass;
+import dossier.index.PeopleStore;
+import dossier.index.Schema;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Reruns the connections pass that ends every ingest ({@link PeoplePass}) over an existing archive, which it rewrites
+ * (with the same result, unless the build changed it): prints the pass's seconds, the process's CPU seconds during
+ * it, with {@code --heap} the largest live heap during the pass (a full collection every 20 ms, so slower) and bytes
+ * per email, and digests of every email's thread id and of the people directory, so that two builds can be shown to
+ * agree. Not a test. Run: {@code bench/connections ARCHIVE [--heap]}; work on a copy of an archive you care about.
+ */
+public final class ConnectionsBench {
+    private static volatile boolean running = true;
+    private static long maxLive;
+
+    public static void main(String[] args) throws Exception {
+        Archive archive = Archive.open(Path.of(args[0]));
+        boolean heap = args.length > 1 && args[1].equals("--heap");
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+        PeoplePass.Summary s;
+        long base = live();
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(archive.indexDir()), config)) {
+            Thread sampler = new Thread(() -> {
+                while (running) {
+                    maxLive = Math.max(maxLive, live());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            if (heap) sampler.start();
+            long c0 = cpu.getProcessCpuTime();
+            s = PeoplePass.run(archive, w);
+            long c1 = cpu.getProcessCpuTime();
+            running = false;
+            sampler.join();
+            w.commit();
+            System.out.println("machine: " + Machine.describe());
+            System.out.printf("archive: %s, %d emails, %d people, %d threads (%d thread ids updated)%n", args[0], s.emails(),
+                    s.people(), s.threads(), s.threadUpdates());
+            System.out.printf("connections pass: %.2f s, %.2f CPU s%n", s.seconds(), (c1 - c0) / 1e9);
+        }
+        if (heap) {
+            System.out.printf("live heap: %.1f MB before, at most %.1f MB during the pass: %.0f bytes per email%n", base / 1e6,
+                    maxLive / 1e6, (maxLive - base) / (double) Math.max(1, s.emails()));
+        }
+        System.out.println("threads digest: " + threadsDigest(archive));
+        MessageDigest people = MessageDigest.getInstance("SHA-256");
+        for (String f : new String[] {"directory.jsonl", "details.jsonl"}) people.update(Files.readAllBytes(PeopleStore.dir(archive).resolve(f)));
+        System.out.println("people digest: " + HexFormat.of().formatHex(people.digest()));
+    }
+
+    private static long live() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** SHA-256 of "id thread" lines of every live email in id order. */
+    private static String threadsDigest(Archive archive) throws Exception {
+        TreeMap<Long, Long> threads = new TreeMap<>();
+        try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(archive.indexDir()))) {
+            for (LeafReaderContext ctx : r.leaves()) {
+                PostingsEnum emails = ctx.reader().postings(new Term(Schema.KIND, "email"), PostingsEnum.NONE);
+                if (emails == null) continue;
+                var live = ctx.reader().getLiveDocs();
+                NumericDocValues ids = ctx.reader().getNumericDocValues(Schema.ID), th = ctx.reader().getNumericDocValues(Schema.THREAD);
+                for (int d = emails.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = emails.nextDoc()) {
+                    if ((live != null && !live.get(d)) || ids == null || !ids.advanceExact(d)) continue;
+                    threads.put(ids.longValue(), th != null && th.advanceExact(d) ? th.longValue() : 0);
+                }
+            }
+        }
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        threads.forEach((id, t) -> md.update((id + " " + t + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
