@@ -47,7 +47,22 @@ public final class Dedup {
     /** The email key, or null when the message has no Message-ID (then only byte identity deduplicates). */
     public static String emailKey(String messageId, Body body) {
         if (messageId == null || messageId.isBlank()) return null;
-        return messageId.strip() + " " + body.hash();
+        return bounded(messageId.strip() + " " + body.hash());
+    }
+
+    /** The longest term Lucene indexes, in UTF-8 bytes ({@code IndexWriter.MAX_TERM_LENGTH}). */
+    public static final int MAX_TERM_BYTES = 32_766;
+
+    /**
+     * A key or keyword term as indexed: itself, or, past {@value #MAX_TERM_BYTES} UTF-8 bytes, "sha256 " and the hex
+     * digest of it. Lucene refuses longer terms and fails the whole document, and a hostile header can be megabytes
+     * long (nasty-mime's stack-overflow.txt has a recipient of 86,718 characters); the digest keeps equal values equal
+     * and different ones apart. Shorter values, all an archive could ever hold, are unchanged.
+     */
+    public static String bounded(String term) {
+        if (term.length() <= MAX_TERM_BYTES / 3) return term; // at most 3 UTF-8 bytes a char: fits
+        byte[] utf8 = term.getBytes(StandardCharsets.UTF_8);
+        return utf8.length <= MAX_TERM_BYTES ? term : "sha256 " + sha256(utf8);
     }
 
     /**

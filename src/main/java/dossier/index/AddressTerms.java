@@ -95,6 +95,11 @@ public final class AddressTerms {
         }
         terms.addAll(words(Schema.keyword(a.name())));
         terms.remove("");
+        if (terms.stream().anyMatch(t -> !t.equals(Schema.term(t)))) {
+            Set<String> bounded = new LinkedHashSet<>();
+            for (String t : terms) bounded.add(Schema.term(t));
+            return bounded;
+        }
         return terms;
     }
 
@@ -117,8 +122,8 @@ public final class AddressTerms {
     public static List<String> queryTerms(String value) {
         String v = Schema.keyword(value);
         if (v.isEmpty()) return List.of();
-        if (!v.contains(" ") && !v.contains(",")) return List.of(v);
-        return words(v);
+        if (!v.contains(" ") && !v.contains(",")) return List.of(Schema.term(v));
+        return words(v).stream().map(Schema::term).toList();
     }
 
     private static List<String> words(String s) {

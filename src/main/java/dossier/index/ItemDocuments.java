@@ -93,7 +93,9 @@ public final class ItemDocuments {
             d.add(new StoredField(Schema.DATE, ms));
             facet(d, Schema.FACET_YEAR, Integer.toString(p.date().atOffset(ZoneOffset.UTC).getYear()));
         }
-        for (String t : TypeTerms.of(p.name(), p.contentType())) d.add(new StringField(Schema.TYPE, t, Field.Store.NO));
+        for (String t : TypeTerms.of(p.name(), p.contentType())) {
+            d.add(new StringField(Schema.TYPE, Schema.term(t), Field.Store.NO));
+        }
         facet(d, Schema.FACET_TYPE, TypeTerms.family(p.name(), p.contentType()));
         d.add(new StoredField(Schema.CONTENT_TYPE, p.contentType()));
         if (!p.language().isEmpty()) {
@@ -109,15 +111,15 @@ public final class ItemDocuments {
     }
 
     private static void addEmail(Document d, EmailFields e) {
-        if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, e.messageId(), Field.Store.YES));
-        if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, e.inReplyTo(), Field.Store.YES));
+        if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, Schema.term(e.messageId()), Field.Store.YES));
+        if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, Schema.term(e.inReplyTo()), Field.Store.YES));
         d.add(new BinaryDocValuesField(Schema.PEOPLE, PeopleScan.encode(e)));
         Set<String> domains = new LinkedHashSet<>();
         addresses(d, Schema.FROM, e.from(), domains);
         addresses(d, Schema.TO, e.to(), domains);
         addresses(d, Schema.CC, e.cc(), domains);
         addresses(d, Schema.BCC, e.bcc(), domains);
-        for (String t : domains) d.add(new StringField(Schema.DOMAIN, t, Field.Store.NO));
+        for (String t : domains) d.add(new StringField(Schema.DOMAIN, Schema.term(t), Field.Store.NO));
         for (Address a : e.from()) facet(d, Schema.FACET_SENDER, key(a));
         for (List<Address> l : List.of(e.to(), e.cc())) for (Address a : l) facet(d, Schema.FACET_RECIPIENT, key(a));
         for (String dom : domains) if (dom.chars().filter(c -> c == '.').count() <= 1) facet(d, Schema.FACET_DOMAIN, dom);
@@ -133,8 +135,12 @@ public final class ItemDocuments {
         return a.address().isEmpty() ? a.name() : a.address();
     }
 
+    /** Longer facet values are left out of the breakdowns: no reader can use one, and Lucene refuses them. */
+    private static final int MAX_FACET_CHARS = 1_000;
+
     private static void facet(Document d, String dim, String value) {
-        if (value != null && !value.isBlank()) d.add(new SortedSetDocValuesFacetField(dim, value));
+        if (value == null || value.isBlank() || value.length() > MAX_FACET_CHARS) return;
+        d.add(new SortedSetDocValuesFacetField(dim, value));
     }
 
     /** Reads an item back from its stored fields; {@code locations} come from the manifest, {@code thread} from doc values. */

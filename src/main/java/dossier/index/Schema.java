@@ -195,6 +195,14 @@ public final class Schema {
                 FILENAME, filenameAnalyzer()));
     }
 
+    /**
+     * A keyword field's term for a value, bounded to what Lucene can index ({@link dossier.enrich.Dedup#bounded}):
+     * indexing and queries both go through it.
+     */
+    public static String term(String value) {
+        return dossier.enrich.Dedup.bounded(value);
+    }
+
     /** Lower-cases and folds a keyword the way keyword fields are indexed. */
     public static String keyword(String s) {
         return s == null ? "" : ASCIIFolding.fold(s.strip().toLowerCase(Locale.ROOT));

@@ -69,7 +69,7 @@ final class Emails {
     private static int person(PeopleStore.Summary p, List<String> fields, BooleanQuery.Builder any) {
         int clauses = 0;
         for (String a : p.addresses()) {
-            any.add(anyField(fields, Schema.keyword(a)), BooleanClause.Occur.SHOULD);
+            any.add(anyField(fields, Schema.term(Schema.keyword(a))), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (String name : p.nameOnly()) {
@@ -112,7 +112,7 @@ final class Emails {
     /** Emails where someone at the domain (or a subdomain) appears in any of the fields. */
     static Query domain(String domain, List<String> fields) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String field : fields) any.add(new TermQuery(new Term(field, Schema.keyword(domain))), BooleanClause.Occur.SHOULD);
+        for (String field : fields) any.add(new TermQuery(new Term(field, Schema.term(Schema.keyword(domain)))), BooleanClause.Occur.SHOULD);
         return any.build();
     }
 

@@ -111,7 +111,7 @@ final class OperatorQueries {
         String k = Schema.keyword(v.text());
         if (!strip.isEmpty() && k.startsWith(strip)) k = k.substring(strip.length());
         if (k.isEmpty()) throw new QueryException(op + ": needs a value", v.column());
-        return new TermQuery(new Term(field, k));
+        return new TermQuery(new Term(field, Schema.term(k)));
     }
 
     private static Query kind(Value v) throws QueryException {
@@ -138,10 +138,10 @@ final class OperatorQueries {
         if (id.endsWith(">")) id = id.substring(0, id.length() - 1);
         if (id.isEmpty()) throw new QueryException("messageid: needs a Message-ID", v.column());
         String lower = id.toLowerCase(Locale.ROOT);
-        if (lower.equals(id)) return new TermQuery(new Term(Schema.MESSAGE_ID, id));
+        if (lower.equals(id)) return new TermQuery(new Term(Schema.MESSAGE_ID, Schema.term(id)));
         return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Schema.MESSAGE_ID, id)), Occur.SHOULD)
-                .add(new TermQuery(new Term(Schema.MESSAGE_ID, lower)), Occur.SHOULD)
+                .add(new TermQuery(new Term(Schema.MESSAGE_ID, Schema.term(id))), Occur.SHOULD)
+                .add(new TermQuery(new Term(Schema.MESSAGE_ID, Schema.term(lower))), Occur.SHOULD)
                 .build();
     }
 

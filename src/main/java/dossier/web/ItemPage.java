@@ -90,9 +90,9 @@ public final class ItemPage {
         if (!e.messageId().isEmpty()) headers.add(new Row("Message-ID", e.messageId()));
 
         List<Related> inReplyTo = e.inReplyTo().isEmpty() ? List.of()
-                : related(site, site.searcher().ids(new TermQuery(new Term(Schema.MESSAGE_ID, e.inReplyTo())), 5));
+                : related(site, site.searcher().ids(new TermQuery(new Term(Schema.MESSAGE_ID, Schema.term(e.inReplyTo()))), 5));
         List<Related> replies = e.messageId().isEmpty() ? List.of()
-                : related(site, site.searcher().ids(new TermQuery(new Term(Schema.IN_REPLY_TO, e.messageId())), MAX_REPLIES));
+                : related(site, site.searcher().ids(new TermQuery(new Term(Schema.IN_REPLY_TO, Schema.term(e.messageId()))), MAX_REPLIES));
         String title = e.subject().isBlank() ? "(no subject)" : e.subject();
         return new View(site.frame(title, ""), it.id(), it.kind().label(), title, headers, true, view, hasHtml, bodyHtml,
                 body, cut, attachments, parent(site, it), inReplyTo, replies, it.thread(), it.locations(),

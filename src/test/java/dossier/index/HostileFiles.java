@@ -102,6 +102,28 @@ final class HostileFiles {
         return inner.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A message whose every indexed header is {@code chars} characters long, past Lucene's 32,766-byte term and
+     * 8,191-character facet limits: a sender name, a recipient that is only a name (as nasty-mime's stack-overflow.txt
+     * has, 86,718 characters of encoded words), an address, Message-ID, In-Reply-To, References, subject and an
+     * attachment's file name and type. Its body holds the word {@code word}.
+     */
+    static byte[] hugeFields(int chars, String word) {
+        String x = "x".repeat(chars), w = "w".repeat(chars);
+        String m = "Content-Type: multipart/mixed; boundary=\"b\"\r\n";
+        String headers = "From: \"" + x + "\" <a@example.org>\r\n"
+                + "To: \"" + w + "\"\r\n"
+                + "Cc: <" + x + "@" + x + ".example.org>\r\n"
+                + "Message-ID: <" + x + "@example.org>\r\n"
+                + "In-Reply-To: <" + w + "@example.org>\r\n"
+                + "References: <" + w + "@example.org>\r\n"
+                + "Subject: " + w + "\r\nDate: Mon, 14 May 2001 09:39:00 -0700\r\nMIME-Version: 1.0\r\n" + m + "\r\n";
+        String body = "--b\r\nContent-Type: text/plain\r\n\r\n" + word + " in the body\r\n"
+                + "--b\r\nContent-Type: application/" + x + "; name=\"" + w + ".txt\"\r\n"
+                + "Content-Disposition: attachment; filename=\"" + w + ".txt\"\r\n\r\nattached words\r\n--b--\r\n";
+        return (headers + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A message with one header line of {@code bytes} bytes. */
     static byte[] hugeHeaderLine(int bytes) {
         byte[] start = "From: a@example.org\r\nSubject: long\r\nX-Junk: ".getBytes(StandardCharsets.US_ASCII);

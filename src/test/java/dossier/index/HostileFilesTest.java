@@ -61,6 +61,7 @@ class HostileFilesTest {
         write("nest.eml", HostileFiles.nestedMessage(300));
         write("header.eml", HostileFiles.hugeHeaderLine(20 << 20));
         write("truncated.pdf", HostileFiles.truncatedPdf());
+        write("fields.eml", HostileFiles.hugeFields(36_000, "hugefieldscanary"));
         write("empty.txt", new byte[0]);
         write("stuck.hang", "DOSSIER-HANG".getBytes(StandardCharsets.US_ASCII));
         write("greedy.oom", "DOSSIER-OOM".getBytes(StandardCharsets.US_ASCII));
@@ -110,6 +111,14 @@ class HostileFilesTest {
                 return false;
             }
         }).count());
+    }
+
+    @Test
+    void headersPastLucenesTermAndFacetLimitsAreIndexedNotFatal() throws Exception {
+        assertEquals(1, searcher.count("hugefieldscanary"), "the email itself is searchable: " + problemsOf("fields.eml"));
+        assertEquals(1, searcher.count("attached words"), "and its attachment");
+        assertEquals(1, searcher.count(followers.get("fields.eml")), "the run went on");
+        // (Terms past Lucene's limit are indexed as their digest; no query can name them, being at most 10,000 long.)
     }
 
     @Test
