@@ -29,7 +29,9 @@ import org.apache.lucene.store.FSDirectory;
  * ingest thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema", AWAITING = "awaitingText";
+    private static final String NEXT_ID = "nextId", FILES = "filesBytes", AWAITING = "awaitingText";
+    /** Commit data key of the schema version the index was written with. */
+    static final String SCHEMA = "schema";
     /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
     static final String MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes";
     /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
