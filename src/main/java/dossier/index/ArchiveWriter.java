@@ -25,8 +25,8 @@ import org.apache.lucene.store.FSDirectory;
  * manifest and problem log, and indexes. Commits only at file boundaries, recording in the Lucene commit the next id
  * and the committed length of every log, so that a crash at any moment rolls back to a state a re-run continues
  * exactly. What grows with the archive, the keys it deduplicates by and the files it has ingested, lives off the heap
- * ({@link IngestKeys}), so the heap an ingest needs does not depend on the size of the dump. Not thread-safe: one
- * ingest thread owns it.
+ * ({@link IngestKeys}), so the heap this writer needs does not grow with the archive. Not thread-safe: one ingest
+ * thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
     private static final String NEXT_ID = "nextId", FILES = "filesBytes", AWAITING = "awaitingText";
