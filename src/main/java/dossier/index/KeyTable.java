@@ -17,7 +17,7 @@ import java.util.HexFormat;
 /**
  * A hash table from string keys to non-negative longs whose entries live off the Java heap, in a memory-mapped file
  * of the run's temporary folder ({@code java.io.tmpdir}): the ingest's deduplication keys grow with the dump, and held
- * in {@code HashMap}s they cost some 700 bytes of heap an item. Here an entry costs 24 bytes of file (40 to 80 with
+ * in {@code HashMap}s they cost some 450 bytes of heap an item. Here an entry costs 24 bytes of file (40 to 80 with
  * the free slots), paged in and out by the kernel, and no heap at all.
  *
  * <pre>{@code
@@ -33,7 +33,8 @@ import java.util.HexFormat;
  * pass one email off as a duplicate of another). Two distinct keys of n share a fingerprint with probability about
  * n²/2¹²⁹: for a billion keys 10⁻²¹, and finding such a pair on purpose takes some 2⁶⁴ sha256 computations. Should
  * it happen, the later key is taken for the earlier one: its item is recorded as a duplicate of the earlier item
- * (and its original is not stored, which {@code dossier verify} reports), or a file is skipped as already ingested.
+ * (whose original is then not stored: the manifest names a sha256 without a blob), or a file is skipped as already
+ * ingested.
  *
  * <p>Open addressing with linear probing; a slot is three longs: the fingerprint, and the bitwise complement of the
  * value, which is negative for every value the table holds, so the zeros of a new file are empty slots. The table
@@ -191,12 +192,21 @@ final class KeyTable implements Closeable {
         Path f = null;
         try {
             f = Files.createTempFile("dossier-keys-", ".table");
+            long size = slots * LONGS_PER_SLOT * Long.BYTES;
+            // Past a load of 0.3 nearly every page of the file is written; a write to a mapped page the disk has no
+            // room for is a SIGBUS, which Java reports as an obscure InternalError. Checking first names the cause
+            // (unless something else fills the disk meanwhile).
+            long free = Files.getFileStore(f).getUsableSpace();
+            if (free < size) {
+                throw new IOException("the deduplication keys need " + (size >> 20) + " MB more and only "
+                        + (free >> 20) + " MB are free; point TMPDIR to a folder with more room");
+            }
             long perChunk = Math.min(slots, 1L << chunkShift);
             LongBuffer[] mapped = new LongBuffer[(int) (slots / perChunk)];
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 // Mapping past the end extends the file; the new bytes read as zeros and take no disk until written.
                 for (int i = 0; i < mapped.length; i++) {
-                    long bytes = perChunk * LONGS_PER_SLOT * Long.BYTES;
+                    long bytes = size / mapped.length;
                     mapped[i] = ch.map(FileChannel.MapMode.READ_WRITE, i * bytes, bytes)
                             .order(ByteOrder.nativeOrder()).asLongBuffer();
                 }
@@ -208,7 +218,8 @@ final class KeyTable implements Closeable {
             growAt = (long) (slots * LOAD_FACTOR);
         } catch (IOException e) {
             if (f != null) delete(f);
-            throw new UncheckedIOException("cannot map a key table in " + System.getProperty("java.io.tmpdir"), e);
+            throw new UncheckedIOException("cannot map a key table in " + System.getProperty("java.io.tmpdir") + ": "
+                    + e.getMessage(), e);
         }
     }
 
