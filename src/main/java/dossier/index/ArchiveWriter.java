@@ -8,33 +8,30 @@ import dossier.model.RawInput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * Adds parsed items to an archive: deduplicates, numbers them in arrival order, stores originals, appends the
  * manifest and problem log, and indexes. Commits only at file boundaries, recording in the Lucene commit the next id
  * and the committed length of every log, so that a crash at any moment rolls back to a state a re-run continues
- * exactly. Not thread-safe: one ingest thread owns it.
+ * exactly. What grows with the archive, the keys it deduplicates by and the files it has ingested, lives off the heap
+ * ({@link IngestKeys}), so the heap this writer needs does not grow with the archive. Not thread-safe: one ingest
+ * thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", FILES = "filesBytes", SCHEMA = "schema", AWAITING = "awaitingText";
+    private static final String NEXT_ID = "nextId", FILES = "filesBytes", AWAITING = "awaitingText";
+    /** Commit data key of the schema version the index was written with. */
+    static final String SCHEMA = "schema";
     /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
     static final String MANIFEST = "manifestBytes", PROBLEMS = "problemsBytes";
     /** Cumulative counts kept in the commit, so archive.json is right after a resume. */
@@ -48,9 +45,9 @@ public final class ArchiveWriter implements Closeable {
     private final ParallelIndexing.Run pending;
     private final BlobStore blobs;
     private final AppendLog manifest, problems, files;
-    private final Map<String, Long> bySha = new HashMap<>();
-    private final Map<String, Long> byEmailKey = new HashMap<>();
-    private final Set<String> ingested = new HashSet<>();
+    private final IngestKeys tables;
+    /** Of {@link #tables}: item id by sha256, first item id by email key, and the ingested files (a set: values 0). */
+    private final KeyTable bySha, byEmailKey, ingested;
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final Map<String, Long> run = new LinkedHashMap<>();
     private long nextId;
@@ -60,73 +57,67 @@ public final class ArchiveWriter implements Closeable {
      */
     private final Map<Long, AwaitingText> awaiting = new LinkedHashMap<>();
 
-    private ArchiveWriter(Archive archive) throws IOException {
+    private ArchiveWriter(Archive archive, IngestKeys keys) throws IOException {
         this.archive = archive;
-        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(256)
-                .setCommitOnClose(false);
-        writer = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
-        archive.upgradeFormat(); // holding the index's write lock, before anything new is added
-        Map<String, String> commit = new HashMap<>();
-        if (DirectoryReader.indexExists(writer.getDirectory())) {
-            try (DirectoryReader r = DirectoryReader.open(writer.getDirectory())) {
-                commit.putAll(r.getIndexCommit().getUserData());
-                loadDedupMaps(r);
+        this.tables = keys;
+        bySha = keys.bySha();
+        byEmailKey = keys.byEmailKey();
+        ingested = keys.ingested();
+        // What was opened before a failure is closed again, the key tables' files included (release).
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(256)
+                    .setCommitOnClose(false);
+            writer = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
+            Map<String, String> commit = new HashMap<>();
+            if (DirectoryReader.indexExists(writer.getDirectory())) {
+                try (DirectoryReader r = DirectoryReader.open(writer.getDirectory())) {
+                    commit.putAll(r.getIndexCommit().getUserData());
+                    keys.load(r);
+                }
             }
+            String schema = commit.getOrDefault(SCHEMA, Integer.toString(Schema.VERSION));
+            if (!schema.equals(Integer.toString(Schema.VERSION))) {
+                throw new Archive.ArchiveException("the index has schema " + schema + " but this Dossier writes schema " + Schema.VERSION);
+            }
+            archive.upgradeFormat(); // holding the index's write lock, before anything new is added
+            nextId = Long.parseLong(commit.getOrDefault(NEXT_ID, "1"));
+            for (String c : COUNTS) {
+                totals.put(c, Long.parseLong(commit.getOrDefault("count." + c, "0")));
+                run.put(c, 0L);
+            }
+            blobs = new BlobStore(archive.blobsDir());
+            blobs.removeLeftovers();
+            restoreAwaiting(commit.get(AWAITING));
+            indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            pending = indexing.run();
+            boolean newManifest = !Files.exists(archive.manifest());
+            manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
+            if (manifest.length() == 0) manifest.append(Manifest.HEADER);
+            problems = new AppendLog(archive.problems(), Long.parseLong(commit.getOrDefault(PROBLEMS, "0")));
+            files = new AppendLog(archive.ingestedFiles(), Long.parseLong(commit.getOrDefault(FILES, "0")));
+            keys.loadIngested(archive.ingestedFiles()); // once cut back to its committed length
+            if (newManifest) commit();
+        } catch (IOException | RuntimeException | Error e) {
+            release(e);
+            throw e;
         }
-        String schema = commit.getOrDefault(SCHEMA, Integer.toString(Schema.VERSION));
-        if (!schema.equals(Integer.toString(Schema.VERSION))) {
-            throw new Archive.ArchiveException("the index has schema " + schema + " but this Dossier writes schema " + Schema.VERSION);
-        }
-        nextId = Long.parseLong(commit.getOrDefault(NEXT_ID, "1"));
-        for (String c : COUNTS) {
-            totals.put(c, Long.parseLong(commit.getOrDefault("count." + c, "0")));
-            run.put(c, 0L);
-        }
-        blobs = new BlobStore(archive.blobsDir());
-        blobs.removeLeftovers();
-        restoreAwaiting(commit.get(AWAITING));
-        indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        pending = indexing.run();
-        boolean newManifest = !Files.exists(archive.manifest());
-        manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
-        if (manifest.length() == 0) manifest.append(Manifest.HEADER);
-        problems = new AppendLog(archive.problems(), Long.parseLong(commit.getOrDefault(PROBLEMS, "0")));
-        files = new AppendLog(archive.ingestedFiles(), Long.parseLong(commit.getOrDefault(FILES, "0")));
-        if (Files.exists(archive.ingestedFiles())) {
-            ingested.addAll(Files.readAllLines(archive.ingestedFiles(), StandardCharsets.UTF_8));
-        }
-        if (newManifest) commit();
     }
 
     /** Opens the archive's index for writing, rolling every log back to the last commit. */
     public static ArchiveWriter open(Archive archive) {
+        IngestKeys keys = IngestKeys.create(); // the constructor closes them if it fails
         try {
-            return new ArchiveWriter(archive);
+            return new ArchiveWriter(archive, keys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index of " + archive.dir(), e);
         }
     }
 
-    private void loadDedupMaps(DirectoryReader r) throws IOException {
-        Set<String> fields = Set.of(Schema.ID, Schema.SHA256, Schema.DEDUP);
-        for (LeafReaderContext leaf : r.leaves()) {
-            StoredFields stored = leaf.reader().storedFields();
-            Bits live = leaf.reader().getLiveDocs();
-            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                if (live != null && !live.get(doc)) continue;
-                Document d = stored.document(doc, fields);
-                long id = d.getField(Schema.ID).numericValue().longValue();
-                bySha.put(d.get(Schema.SHA256), id);
-                for (String key : d.getValues(Schema.DEDUP)) byEmailKey.putIfAbsent(key, id);
-            }
-        }
-    }
-
     /** True when this top-level file was already ingested (and committed). */
     public boolean alreadyIngested(String display) {
-        return ingested.contains(display);
+        return ingested.get(display) >= 0;
     }
 
     /**
@@ -231,18 +222,18 @@ public final class ArchiveWriter implements Closeable {
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
         byte[] bytes = p.bytes();
-        Long existing = bySha.get(sha);
-        if (existing == null) pending.add(() -> blobs.put(sha, bytes), bytes.length);
+        long existing = bySha.get(sha); // -1: none, here and below
+        if (existing < 0) pending.add(() -> blobs.put(sha, bytes), bytes.length);
         Dedup.Body body = h.body();
         List<String> keys = emailKeys(p, body);
-        for (String k : keys) if (existing == null) existing = byEmailKey.get(k);
-        if (existing == null && body != null) {
+        for (String k : keys) if (existing < 0) existing = byEmailKey.get(k);
+        if (existing < 0 && body != null) {
             for (int shift : new int[] {-1, 1}) {
                 String k = Dedup.contentKey(p.date(), p.email().subject(), body, shift);
-                if (existing == null && k != null) existing = byEmailKey.get(k);
+                if (existing < 0 && k != null) existing = byEmailKey.get(k);
             }
         }
-        if (existing != null) {
+        if (existing >= 0) {
             manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
             bySha.putIfAbsent(sha, existing);
@@ -292,7 +283,7 @@ public final class ArchiveWriter implements Closeable {
      * ingested files, so re-running the command, after an interruption or to add more, does not record it again.
      */
     public void listingProblem(Problem p) {
-        if (!ingested.add(p.path())) return;
+        if (ingested.putIfAbsent(p.path(), 0) >= 0) return;
         problem(p);
         files.append(p.path());
     }
@@ -300,7 +291,7 @@ public final class ArchiveWriter implements Closeable {
     /** Marks a top-level file as fully ingested; it is skipped by later runs once committed. */
     public void fileDone(String display) {
         files.append(display);
-        ingested.add(display);
+        ingested.put(display, 0);
         bump("files");
     }
 
@@ -361,16 +352,42 @@ public final class ArchiveWriter implements Closeable {
         run.merge(counter, 1L, Long::sum);
     }
 
-    /** Closes without committing: anything after the last commit is rolled back by the next open. */
+    /**
+     * Closes without committing: anything after the last commit is rolled back by the next open. The key tables'
+     * files are deleted.
+     */
     @Override
     public void close() throws IOException {
-        indexing.close();
         try {
-            manifest.close();
-            problems.close();
-            files.close();
+            indexing.close();
+            try {
+                manifest.close();
+                problems.close();
+                files.close();
+            } finally {
+                writer.rollback();
+            }
         } finally {
-            writer.rollback();
+            tables.close();
+        }
+    }
+
+    /**
+     * Closes what the constructor had opened when it failed with {@code failure} (fields it did not reach are still
+     * null), adding any further failure to it.
+     */
+    private void release(Throwable failure) {
+        List<Closeable> opened = new ArrayList<>();
+        if (indexing != null) opened.add(indexing::close);
+        for (AppendLog log : new AppendLog[] {manifest, problems, files}) if (log != null) opened.add(log);
+        if (writer != null) opened.add(writer::rollback);
+        opened.add(tables);
+        for (Closeable c : opened) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 }

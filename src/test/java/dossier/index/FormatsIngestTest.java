@@ -27,7 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Whole ingests over the Outlook, archive, document and scan corpora: every file accounted for, known facts found. */
+/**
+ * Whole ingests over the Outlook, archive, document, hostile-mail and scan corpora: every file accounted for, known
+ * facts found. (The whole of nasty-mime is here since one of its messages, a recipient of 86,718 characters, stopped
+ * every ingest that reached it while the parsing tests over it passed.)
+ */
 class FormatsIngestTest {
     @TempDir
     Path tmp;
@@ -41,7 +45,7 @@ class FormatsIngestTest {
     @Test
     void everyOutlookArchiveAndDocumentFileIsAccountedForAndOutlookMailIsSearchable() throws Exception {
         List<Path> roots = List.of(Corpora.get("documents/pst"), Corpora.get("documents/poi-hsmf-msg"),
-                Corpora.get("documents/tika"), Corpora.get("nasty-mime/poi-hmef"), Corpora.get("enron-attachments"));
+                Corpora.get("documents/tika"), Corpora.get("nasty-mime"), Corpora.get("enron-attachments"));
         Archive archive = ingest(new Ingest.Options(2, dossier.model.Limits.DEFAULT, 20_000, Ocr.OFF), roots);
 
         List<String> accounted = new ArrayList<>();

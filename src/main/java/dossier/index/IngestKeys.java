@@ -1,0 +1,123 @@
+package dossier.index;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What an ingest looks up for every item and file, which grows with the archive: the item of each sha256
+ * ({@link #bySha}), the first item of each email deduplication key ({@link #byEmailKey}), and the top-level files
+ * already ingested ({@link #ingested}, a set: every value is 0). All three are {@link KeyTable}s, off the heap.
+ *
+ * <pre>{@code
+ * try (IngestKeys keys = IngestKeys.create()) {
+ *     keys.load(reader);                       // what the index already holds
+ *     keys.loadIngested(archive.ingestedFiles());
+ *     long id = keys.bySha().get(sha);         // -1: a new original
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe, like its tables: the ingest's writer thread owns it.
+ */
+record IngestKeys(KeyTable bySha, KeyTable byEmailKey, KeyTable ingested) implements Closeable {
+    /** Three empty tables; none is left behind when one cannot be made. */
+    static IngestKeys create() {
+        KeyTable bySha = KeyTable.create(KeyTable.Keys.SHA256_HEX);
+        KeyTable byEmailKey = null;
+        try {
+            byEmailKey = KeyTable.create(KeyTable.Keys.TEXT);
+            return new IngestKeys(bySha, byEmailKey, KeyTable.create(KeyTable.Keys.TEXT));
+        } catch (RuntimeException | Error e) {
+            bySha.close();
+            if (byEmailKey != null) byEmailKey.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds every live item of the index, in the order a reader numbers documents: its sha256 ({@code put}: the last
+     * document wins) and its email keys ({@code putIfAbsent}: the first wins). Reads the terms of the two fields and
+     * the ids' doc values rather than stored documents, whose compressed blocks hold every text and took most of the
+     * time to open a big archive (BENCHMARKS.md).
+     */
+    void load(DirectoryReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            long[] ids = ids(leaf.reader()); // 8 bytes a document of the segment, for as long as it is read
+            forEachPosting(leaf.reader(), Schema.SHA256, (sha, doc) -> {
+                if (ids[doc] >= 0) bySha.put(sha, ids[doc]);
+            });
+            forEachPosting(leaf.reader(), Schema.DEDUP, (key, doc) -> {
+                if (ids[doc] >= 0) byEmailKey.putIfAbsent(key, ids[doc]);
+            });
+        }
+    }
+
+    /** Adds the display paths of {@code file}, one a line, to the ingested files. */
+    void loadIngested(Path file) throws IOException {
+        if (!Files.exists(file)) return;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) ingested.put(line, 0);
+        }
+    }
+
+    /** Deletes the three tables' files. */
+    @Override
+    public void close() {
+        try {
+            bySha.close();
+        } finally {
+            try {
+                byEmailKey.close();
+            } finally {
+                ingested.close();
+            }
+        }
+    }
+
+    /** A term and a document that has it. */
+    private interface Posting {
+        void accept(String term, int doc) throws IOException;
+    }
+
+    /** The id of every live document of the segment by document number; -1 for a deleted one. */
+    private static long[] ids(LeafReader leaf) throws IOException {
+        long[] ids = new long[leaf.maxDoc()];
+        Arrays.fill(ids, -1);
+        NumericDocValues values = leaf.getNumericDocValues(Schema.ID);
+        Bits live = leaf.getLiveDocs();
+        if (values == null) return ids;
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            if (live == null || live.get(doc)) ids[doc] = values.longValue();
+        }
+        return ids;
+    }
+
+    /** Calls {@code each} with every term of {@code field} and every document that has it, in document order per term. */
+    private static void forEachPosting(LeafReader leaf, String field, Posting each) throws IOException {
+        Terms terms = leaf.terms(field);
+        if (terms == null) return;
+        TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+            String key = term.utf8ToString();
+            postings = te.postings(postings, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                each.accept(key, doc);
+            }
+        }
+    }
+}
