@@ -296,12 +296,12 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /**
-     * Makes everything added so far durable: blobs and logs first, then the index commit that records their lengths.
+     * Makes everything added so far durable: logs first, then the index commit that records their lengths. Blobs are
+     * flushed by the kernel, and all at once at the end ({@link #finish}).
      */
     public void commit() {
         pending.submit();
         indexing.awaitAll();
-        blobs.sync();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
@@ -332,6 +332,9 @@ public final class ArchiveWriter implements Closeable {
     /** Commits and writes archive.json with the totals; every file must have its text by now. */
     public void finish() {
         if (!awaiting.isEmpty()) throw new IllegalStateException(awaiting.size() + " files still wait for their text");
+        pending.submit();
+        indexing.awaitAll();
+        blobs.sync(); // false without a sync command: the kernel writes them out within a minute anyway
         commit();
         Archive.Info info = archive.info();
         archive.writeInfo(new Archive.Info(info.name(), new LinkedHashMap<>(totals), null));

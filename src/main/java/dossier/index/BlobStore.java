@@ -2,14 +2,10 @@ package dossier.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -22,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Content-addressed originals: {@code blobs/ab/cd/<sha256>}. A blob is written under {@code blobs/.tmp/} and renamed
  * into place, so a reader or a resumed ingest never sees half a blob; what a killed ingest left in {@code .tmp} is
- * removed by the next writer ({@link #removeLeftovers}). {@link #sync} makes the blobs stored so far durable before a
- * commit records them. Thread-safe.
+ * removed by the next writer ({@link #removeLeftovers}). {@link #sync} flushes them to disk at the end of an ingest.
+ * Thread-safe.
  */
 public final class BlobStore {
     private static final AtomicLong TMP = new AtomicLong();
@@ -31,12 +27,10 @@ public final class BlobStore {
     private final Path root;
     /** Folders this store has made or seen, so storing a blob costs no directory system calls once they exist. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-    /** Blobs stored since the last {@link #sync}, forced one by one when the file system cannot be synced at once. */
-    private final Queue<Path> unsynced = new ConcurrentLinkedQueue<>();
     /**
      * The sync commands still worth trying, best first: {@code sync --file-system} (GNU coreutils: syncfs(2) of the
      * archive's file system), then plain {@code sync} (every file system; what other systems have). One that fails is
-     * dropped for the rest of the run; with none left, blobs are forced one by one.
+     * dropped for the rest of the run.
      */
     private final Queue<List<String>> syncCommands = new ConcurrentLinkedQueue<>();
 
@@ -87,45 +81,26 @@ public final class BlobStore {
             } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(tmp);
             }
-            unsynced.add(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + sha256, e);
         }
     }
 
     /**
-     * Makes every blob stored so far durable, with the folders that name them; the ingest calls it before each commit,
-     * so that no committed manifest line can point at a blob a power cut emptied. One {@code sync --file-system}
-     * (syncfs(2), GNU coreutils) flushes them all: 0.5 s for 2,000 new small files on this machine's ext4, where an
-     * fsync per file took 5.7 s (2.9 ms each, one journal commit per call), as Java has no syncfs of its own. Where
-     * that command is missing or fails, a plain {@code sync} does; only without either is each blob and each of its
-     * folders forced in turn.
+     * Flushes every blob stored so far to disk; the ingest calls it once, at its end, so that an archive an ingest
+     * said it finished survives a power cut. One {@code sync --file-system} (syncfs(2), GNU coreutils; Java has none
+     * of its own) does it, else a plain {@code sync}; an fsync per blob took 2.9 ms each here (one journal commit
+     * per call), ten minutes for the 200,000-email sample. Not done at every commit: on this machine a syncfs after
+     * a large archive was deleted cost the 200,000-email ingest a minute of system time (BENCHMARKS.md); the
+     * commits' own guard against a blob cut short by a power cut is {@link #put}, which writes it again.
      *
-     * @throws UncheckedIOException when a blob cannot be forced to disk
+     * @return false when no sync command could run (the kernel writes the blobs out on its own within a minute)
      */
-    public void sync() {
-        List<Path> batch = new ArrayList<>();
-        for (Path p; (p = unsynced.poll()) != null; ) batch.add(p);
-        if (batch.isEmpty()) return;
+    public boolean sync() {
         for (List<String> command; (command = syncCommands.peek()) != null; syncCommands.remove(command)) {
-            if (run(command)) return;
+            if (run(command)) return true;
         }
-        Set<Path> dirs = new LinkedHashSet<>();
-        try {
-            for (Path p : batch) {
-                force(p);
-                for (Path d = p.getParent(); d != null && d.startsWith(root); d = d.getParent()) dirs.add(d);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot force blobs to disk", e);
-        }
-        for (Path d : dirs) {
-            try {
-                force(d);
-            } catch (IOException e) {
-                // Some file systems refuse to force a folder; the files themselves are on disk.
-            }
-        }
+        return false;
     }
 
     /** Runs a sync command; false when it is missing or fails. */
@@ -133,8 +108,8 @@ public final class BlobStore {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            // Flushing a large backlog to a slow disk takes as long as it takes; a sync that has not returned after
-            // ten minutes is given up for the per-file way, which then waits on the same disk.
+            // Flushing a large backlog to a slow disk takes as long as it takes; one that has not returned after ten
+            // minutes is left to the kernel.
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 return false;
@@ -144,21 +119,8 @@ public final class BlobStore {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while syncing blobs"));
+            return false;
         }
-    }
-
-    /** Forces one file or folder to disk. */
-    private static void force(Path p) throws IOException {
-        try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
-            c.force(true);
-        }
-    }
-
-    /** For tests: syncs as on a system without a sync command. */
-    void syncFileByFile() {
-        syncCommands.clear();
-        sync();
     }
 
     private void folder(Path dir) throws IOException {
