@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * twice so that memory does not grow with the dump. {@link #count} walks it once for the progress bar's totals;
  * {@link #topUp} walks it again as the ingest goes and hands the files over to the reader thread, a few chunks ahead
  * of it ({@link #next}). If the dump changes between the walks the second is the truth and the totals are a little off.
+ * Both walks report the listing's problems, so one that appears between them (a folder made unreadable) is recorded
+ * too; the consumer sees the others twice and keeps one ({@link ArchiveWriter#listingProblem} keeps one per path).
  *
  * <pre>{@code
  * Todo todo = new Todo(sources, roots, writer::alreadyIngested);
@@ -41,7 +43,7 @@ final class Todo {
 
     private final Iterable<SourceFile> listing;
     private final Predicate<String> ingested;
-    /** Where the listing's problems go: to {@link #count}'s consumer during the first walk, nowhere after. */
+    /** Where the listing's problems go: {@link #count}'s consumer, for both walks. */
     private Consumer<Problem> problems = p -> {};
     private final BlockingQueue<List<SourceFile>> chunks = new ArrayBlockingQueue<>(CHUNKS);
     // The writer's thread alone:
@@ -57,28 +59,27 @@ final class Todo {
     /**
      * {@code ingested} says whether a display path is already in the archive; asked on the writer's thread only.
      *
-     * @throws IllegalArgumentException when a root does not exist (one gone before the second walk lists nothing)
+     * @throws IllegalArgumentException when a root does not exist (one gone before the second walk is a listing problem)
      */
     Todo(Sources sources, List<Path> roots, Predicate<String> ingested) {
         this.listing = sources.list(roots, p -> problems.accept(p));
         this.ingested = ingested;
     }
 
-    /** The first walk: counts what is to do, and sends the listing's problems to {@code problems} (this walk only). */
+    /**
+     * The first walk: counts what is to do. The listing's problems, of this walk and of the second, go to
+     * {@code problems} on this thread.
+     */
     Count count(Consumer<Problem> problems) {
         long files = 0, bytes = 0, skip = 0;
         this.problems = problems;
-        try {
-            for (SourceFile f : listing) {
-                if (ingested.test(f.display())) {
-                    skip++;
-                } else {
-                    files++;
-                    bytes += f.size();
-                }
+        for (SourceFile f : listing) {
+            if (ingested.test(f.display())) {
+                skip++;
+            } else {
+                files++;
+                bytes += f.size();
             }
-        } finally {
-            this.problems = p -> {};
         }
         return new Count(files, bytes, skip);
     }

@@ -48,10 +48,15 @@ class KillAndResumeIT {
         referenceMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Starts {@code dossier ingest} over the dump in a child JVM, committing every 150 items. */
+    /**
+     * Starts {@code dossier ingest} over the dump in a child JVM, committing every 150 items. Each run gets a temporary
+     * folder of its own, as {@code ./dossier} gives it: a killed run leaves its deduplication tables there, and the
+     * launcher's next run sweeps them; here they must not pile up in the shared /tmp.
+     */
     static Process ingest(Path archive) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        Path runTmp = Files.createTempDirectory(tmp, "run-");
+        List<String> cmd = List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + runTmp, "-cp", System.getProperty("java.class.path"),
                 "dossier.cli.Main", "ingest", "--archive", archive.toString(), "--threads", "2",
                 "--commit-every", "150", "--format", "json", dump.toString());
         Path log = tmp.resolve(archive.getFileName() + ".log");
