@@ -90,9 +90,11 @@ final class Worker {
         } catch (IOException e) {
             String reason = w.exitReason("no answer after " + startup.toSeconds() + " s")
                     .replaceFirst("^parser crashed \\((exit \\d+)\\)$", "$1");
+            // Before the kill: Process.destroyForcibly closes the streams even of a process that has ended, and the
+            // pump may not have read the worker's last words yet (one failed start in twelve lost them).
+            String said = w.stderr.firstLineAtEnd();
             w.kill();
             w.discard();
-            String said = w.stderr.firstLineAtEnd();
             throw new StartFailed(reason + (said.isEmpty() ? "" : ": " + said));
         } finally {
             kill.cancel(false);
