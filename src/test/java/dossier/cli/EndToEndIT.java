@@ -34,9 +34,16 @@ class EndToEndIT {
     }
 
     static Run dossier(String... args) throws Exception {
+        return dossier(java.util.Map.of(), args);
+    }
+
+    /** Runs {@code ./dossier} with {@code env} added to its environment. */
+    static Run dossier(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("./dossier"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] err;
         try (var e = p.getErrorStream()) {
@@ -158,6 +165,32 @@ class EndToEndIT {
             }
             if (run == 2) assertTrue(all.contains("dossier.web.WebServer source: shared objects file"), "classes came from it");
         }
+    }
+
+    @Test
+    void commandLineRunsStartFromAClassDataArchiveOfTheirOwnAndPrintOnlyTheirAnswer() throws Exception {
+        Path archive = tmp.resolve("cds");
+        assertEquals(0, dossier("ingest", "--archive", archive.toString(), dump.toString()).exit());
+        try (var old = Files.newDirectoryStream(Path.of("target"), "count-*.jsa")) {
+            for (Path p : old) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        Run first = dossier("count", "--archive", archive.toString(), "zeppelin"); // writes the archive as it ends
+        Path classes = tmp.resolve("classes.log");
+        Run second = dossier(java.util.Map.of("DOSSIER_JAVA_OPTS", "-Xmx512m -Xlog:class+load=info:file=" + classes),
+                "count", "--archive", archive.toString(), "zeppelin");
+        for (Run r : List.of(first, second)) {
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.text().matches("[1-9][0-9]*\\n"), "the count and nothing else: " + r.text());
+            assertEquals("", r.err(), "nothing on stderr either");
+        }
+        assertEquals(first.text(), second.text());
+        try (var written = Files.newDirectoryStream(Path.of("target"), "count-*.jsa")) {
+            boolean fresh = false;
+            for (Path p : written) fresh |= Files.getLastModifiedTime(p).toMillis() > 0;
+            assertTrue(fresh, "the first count wrote a new archive when it ended");
+        }
+        assertTrue(Files.readString(classes).contains("dossier.cli.CountCommand source: shared objects file"),
+                "the second count's classes came from it");
     }
 
     /** Starts {@code ./dossier serve} on a free port, fetches one search page, stops it with SIGTERM; output and page. */
