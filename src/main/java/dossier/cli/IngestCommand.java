@@ -112,6 +112,12 @@ final class IngestCommand implements Callable<Integer> {
             if (!Files.exists(s)) throw new Main.UsageError("source not found: " + s);
         }
         if (threads < 1 || threads > 256) throw new Main.UsageError("--threads must be between 1 and 256");
+        String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!names.equalsIgnoreCase("UTF-8")) {
+            // ./dossier sets a UTF-8 locale; this is for a JVM started some other way.
+            System.err.println("dossier: warning: file names are read as " + names + " (the locale): non-ASCII names "
+                    + "will be recorded as U+FFFD and ids will differ from a UTF-8 machine's. Set LC_ALL=C.UTF-8.");
+        }
         Limits l = switch (limits.toLowerCase(Locale.ROOT)) {
             case "default" -> Limits.DEFAULT;
             case "strict" -> Limits.STRICT;

@@ -193,6 +193,24 @@ class EndToEndIT {
                 "the second count's classes came from it");
     }
 
+    @Test
+    void nonAsciiFileNamesAreRecordedAsTheyAreUnderTheCLocale() throws Exception {
+        Path dir = tmp.resolve("names");
+        // Named by the shell from bytes, so that this test JVM's own locale does not matter.
+        Process mk = new ProcessBuilder("sh", "-c", "mkdir -p dump && cd dump"
+                + " && printf 'From: a@example.com\\nSubject: one\\n\\nbody one\\n' > \"$(printf 'r\\303\\251sum\\303\\251.eml')\""
+                + " && printf 'From: a@example.com\\nSubject: two\\n\\nbody two\\n' > \"$(printf '\\346\\227\\245\\346\\234\\254.eml')\"")
+                .directory(Files.createDirectories(dir).toFile()).inheritIO().start();
+        assertEquals(0, mk.waitFor());
+        Path archive = dir.resolve("archive");
+        Run r = dossier(java.util.Map.of("LC_ALL", "C", "LANG", "C"), "ingest", "--archive", archive.toString(),
+                dir.resolve("dump").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> sources = Files.readAllLines(archive.resolve("manifest.tsv"), StandardCharsets.UTF_8).stream()
+                .skip(1).map(l -> l.substring(l.lastIndexOf('\t') + 1)).toList();
+        assertEquals(List.of("dump/r\u00e9sum\u00e9.eml", "dump/\u65e5\u672c.eml"), sources);
+    }
+
     /** Starts {@code ./dossier serve} on a free port, fetches one search page, stops it with SIGTERM; output and page. */
     private static List<String> serveOnce(Path archive) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("./dossier", "serve", "--archive", archive.toString(), "--port", "0")
