@@ -55,7 +55,11 @@ final class MailParser {
                 ? new String(bytes, 0, rawLen, StandardCharsets.UTF_8)
                 : new String(bytes, 0, rawLen, StandardCharsets.ISO_8859_1);
 
-        PartCollector message = PartCollector.read(new ByteArrayInputStream(input));
+        PartCollector message = PartCollector.read(new ByteArrayInputStream(input), limits.maxDepth());
+        if (message.tooDeep()) {
+            problems.add(new Problem(source, Problem.LIMIT, "MIME parts nested deeper than " + limits.maxDepth()
+                    + ": the parts inside are not read"));
+        }
         Headers h = message.header();
         h.hint(headerCharset(h, message.parts()));
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();

@@ -33,10 +33,21 @@ final class PartCollector extends AbstractContentHandler {
     private Headers top;
     private Headers current;
     private final List<Part> parts = new ArrayList<>();
+    private final int maxDepth;
+    private int depth;
+    private boolean tooDeep;
 
-    /** Parses the message bytes; a truncated or malformed message yields whatever parts could be read. */
-    static PartCollector read(InputStream message) throws IOException {
-        PartCollector c = new PartCollector();
+    private PartCollector(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * Parses the message bytes; a truncated or malformed message yields whatever parts could be read. Multiparts
+     * nested deeper than {@code maxDepth} end the reading ({@link #tooDeep}): mime4j reads each level through the
+     * boundary streams of all the levels around it, recursively, and 20,000 nested multiparts overflowed the stack.
+     */
+    static PartCollector read(InputStream message, int maxDepth) throws IOException {
+        PartCollector c = new PartCollector(maxDepth);
         // A null builder makes mime4j use its light fallback: media type, charset and boundary only.
         MimeStreamParser parser = new MimeStreamParser(LENIENT, DecodeMonitor.SILENT, null);
         parser.setContentDecoding(true);
@@ -46,6 +57,8 @@ final class PartCollector extends AbstractContentHandler {
             parser.parse(message);
         } catch (org.apache.james.mime4j.MimeException e) {
             // Lenient mode should not raise this; if it does, keep what was read before the fault.
+        } catch (TooDeep e) {
+            // tooDeep() says so; the parts before are kept
         }
         if (c.top == null) c.top = new Headers();
         return c;
@@ -54,6 +67,11 @@ final class PartCollector extends AbstractContentHandler {
     /** The message's own header. */
     Headers header() {
         return top;
+    }
+
+    /** Whether multiparts nested deeper than the limit, so that the parts inside them were not read. */
+    boolean tooDeep() {
+        return tooDeep;
     }
 
     /** The leaf parts in message order. */
@@ -70,6 +88,28 @@ final class PartCollector extends AbstractContentHandler {
     @Override
     public void field(Field field) {
         current.add(field);
+    }
+
+    @Override
+    public void startMultipart(BodyDescriptor bd) {
+        if (++depth > maxDepth) {
+            tooDeep = true;
+            // Thrown, not MimeStreamParser.stop(): after stop() mime4j read the rest of a 20,000-level email as
+            // malformed header lines, one exception each, for minutes.
+            throw new TooDeep();
+        }
+    }
+
+    /** Ends the reading of a message whose multiparts nest too deep; the parts read so far are kept. */
+    private static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public void endMultipart() {
+        depth--;
     }
 
     @Override

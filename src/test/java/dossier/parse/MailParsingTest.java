@@ -126,6 +126,43 @@ class MailParsingTest {
                 "message nested deeper than 2")), r.problems());
     }
 
+    /** An email whose parts are multiparts nested {@code levels} deep, with a text part at each level. */
+    private static byte[] nestedMultiparts(int levels) {
+        StringBuilder m = new StringBuilder("From: a@example.com\nSubject: nested parts\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n");
+        for (int i = 0; i < levels; i++) {
+            m.append("--b").append(i).append("\nContent-Type: text/plain\n\nlevel").append(i).append("word\n");
+            m.append("--b").append(i).append("\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1)
+                    .append("\"\n\n");
+        }
+        m.append("--b").append(levels).append("\nContent-Type: text/plain\n\ninnermostword\n--b").append(levels)
+                .append("--\n");
+        for (int i = levels - 1; i >= 0; i--) m.append("--b").append(i).append("--\n");
+        return m.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void multipartsNestedPastTheDepthLimitEndTheReadingWithALimitProblem() {
+        // 20,000 levels overflowed the stack in mime4j's boundary streams: the whole email was one parse problem.
+        ParseResult r = new Parser(Limits.DEFAULT).parse(new RawInput("deep.eml", "deep.eml", RawInput.Hint.EMAIL,
+                nestedMultiparts(20_000)));
+        Parsed p = r.item();
+        assertEquals("nested parts", p.title());
+        int depth = Limits.DEFAULT.maxDepth();
+        assertEquals(List.of(new Problem("deep.eml", Problem.LIMIT,
+                "MIME parts nested deeper than " + depth + ": the parts inside are not read")), r.problems());
+        for (int i = 0; i < depth; i++) assertTrue(p.text().contains("level" + i + "word"), "level " + i);
+        assertTrue(!p.text().contains("level" + (depth + 1) + "word") && !p.text().contains("innermostword"));
+    }
+
+    @Test
+    void multipartsNestedWithinTheLimitAreReadToTheInnermost() {
+        ParseResult r = new Parser(Limits.DEFAULT).parse(new RawInput("nested.eml", "nested.eml", RawInput.Hint.EMAIL,
+                nestedMultiparts(Limits.DEFAULT.maxDepth() - 1)));
+        assertEquals(List.of(), r.problems());
+        assertTrue(r.item().text().contains("innermostword"), r.item().text());
+    }
+
     @Test
     void truncatedMessageCutInsideBase64StillYieldsTheEmail() {
         ParseResult r = email("truncated.eml");
