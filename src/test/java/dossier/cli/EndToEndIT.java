@@ -211,6 +211,22 @@ class EndToEndIT {
         assertEquals(List.of("dump/r\u00e9sum\u00e9.eml", "dump/\u65e5\u672c.eml"), sources);
     }
 
+    @Test
+    void aFileOfTerabytesIsALimitProblemAndTheLauncherSaysNothingOfIt() throws Exception {
+        Path dump = Files.createDirectories(tmp.resolve("huge/dump"));
+        try (var f = new java.io.RandomAccessFile(dump.resolve("sparse.bin").toFile(), "rw")) {
+            f.setLength(1L << 40); // sparse: no disk used
+        }
+        Path archive = tmp.resolve("huge/archive");
+        Run r = dossier("ingest", "--archive", archive.toString(), "--format", "json", dump.toString());
+        assertEquals(0, r.exit(), r.err());
+        // The launcher sums the sources' sizes to choose the JIT; past 2^31 awk printed 1.09951e+12 and the shell
+        // said "integer expression expected".
+        assertTrue(!r.err().contains("expression"), r.err());
+        assertTrue(Files.readString(archive.resolve("problems.jsonl"))
+                .contains("{\"path\":\"dump/sparse.bin\",\"stage\":\"limit\",\"reason\":\"larger than "), "a limit problem");
+    }
+
     /** Starts {@code ./dossier serve} on a free port, fetches one search page, stops it with SIGTERM; output and page. */
     private static List<String> serveOnce(Path archive) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("./dossier", "serve", "--archive", archive.toString(), "--port", "0")
