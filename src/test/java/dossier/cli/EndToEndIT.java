@@ -145,24 +145,36 @@ class EndToEndIT {
         assertTrue(badQuery.err().contains("bad query"), badQuery.err());
     }
 
+    /**
+     * Dates a command's class data archives (target/COMMAND-JDK.jsa) to 1970: the launcher removes one older than the
+     * jar, so the next run of the command writes a new one.
+     */
+    private static void ageClassArchives(String command) throws IOException {
+        try (var old = Files.newDirectoryStream(Path.of("target"), command + "-*.jsa")) {
+            for (Path p : old) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+    }
+
+    /** Whether a command's class data archive was written since {@link #ageClassArchives}. */
+    private static boolean classArchiveWritten(String command) throws IOException {
+        try (var written = Files.newDirectoryStream(Path.of("target"), command + "-*.jsa")) {
+            boolean fresh = false;
+            for (Path p : written) fresh |= Files.getLastModifiedTime(p).toMillis() > 0;
+            return fresh;
+        }
+    }
+
     @Test
     void serveAnswersAndNextStartsFromTheClassDataArchiveTheFirstWroteOnStopping() throws Exception {
         Path served = tmp.resolve("served");
         assertEquals(0, dossier("ingest", "--archive", served.toString(), dump.toString()).exit());
-        // The launcher keeps one archive per JDK and removes one older than the jar: make the jar newer than any.
-        try (var old = Files.newDirectoryStream(Path.of("target"), "serve-*.jsa")) {
-            for (Path p : old) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
-        }
+        ageClassArchives("serve");
         for (int run = 1; run <= 2; run++) {
             List<String> lines = serveOnce(served);
             String all = String.join("\n", lines);
             assertTrue(all.contains("id=\"total\"") && all.contains("class=\"count\""), "a search page with facets: " + all);
             assertTrue(lines.stream().noneMatch(l -> l.contains("[warning]") || l.contains("[error]")), "JVM notes: " + all);
-            try (var written = Files.newDirectoryStream(Path.of("target"), "serve-*.jsa")) {
-                boolean fresh = false;
-                for (Path p : written) fresh |= Files.getLastModifiedTime(p).toMillis() > 0;
-                assertTrue(fresh, "the first server wrote a new archive when it stopped");
-            }
+            assertTrue(classArchiveWritten("serve"), "the first server wrote a new archive when it stopped");
             if (run == 2) assertTrue(all.contains("dossier.web.WebServer source: shared objects file"), "classes came from it");
         }
     }
@@ -171,9 +183,7 @@ class EndToEndIT {
     void commandLineRunsStartFromAClassDataArchiveOfTheirOwnAndPrintOnlyTheirAnswer() throws Exception {
         Path archive = tmp.resolve("cds");
         assertEquals(0, dossier("ingest", "--archive", archive.toString(), dump.toString()).exit());
-        try (var old = Files.newDirectoryStream(Path.of("target"), "count-*.jsa")) {
-            for (Path p : old) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
-        }
+        ageClassArchives("count");
         Run first = dossier("count", "--archive", archive.toString(), "zeppelin"); // writes the archive as it ends
         Path classes = tmp.resolve("classes.log");
         Run second = dossier(java.util.Map.of("DOSSIER_JAVA_OPTS", "-Xmx512m -Xlog:class+load=info:file=" + classes),
@@ -184,11 +194,7 @@ class EndToEndIT {
             assertEquals("", r.err(), "nothing on stderr either");
         }
         assertEquals(first.text(), second.text());
-        try (var written = Files.newDirectoryStream(Path.of("target"), "count-*.jsa")) {
-            boolean fresh = false;
-            for (Path p : written) fresh |= Files.getLastModifiedTime(p).toMillis() > 0;
-            assertTrue(fresh, "the first count wrote a new archive when it ended");
-        }
+        assertTrue(classArchiveWritten("count"), "the first count wrote a new archive when it ended");
         assertTrue(Files.readString(classes).contains("dossier.cli.CountCommand source: shared objects file"),
                 "the second count's classes came from it");
     }
