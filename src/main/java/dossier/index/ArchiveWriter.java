@@ -110,8 +110,12 @@ public final class ArchiveWriter implements Closeable {
         IngestKeys keys = IngestKeys.create(); // the constructor closes them if it fails
         try {
             return new ArchiveWriter(archive, keys);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            // Lucene's lock is the operating system's: a killed ingest leaves none, so this one is alive.
+            throw new Archive.ArchiveException("another ingest is writing to " + archive.dir()
+                    + " (the index is locked); let it finish, then run this one");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the index of " + archive.dir(), e);
+            throw new UncheckedIOException("cannot open the index of " + archive.dir() + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dossier.index;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dossier.model.Limits;
@@ -68,6 +69,22 @@ class ArchiveRecoveryTest {
         Files.writeString(dir.resolve(".archive.json.tmp"), "{\"na"); // killed mid-write
         Archive a = Archive.create(dir, "t");
         assertEquals(3, ingest(a, dump()).emails());
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWithoutTouchingTheFirstOnesLogs() throws Exception {
+        Archive a = Archive.create(tmp.resolve("archive"), "t");
+        try (ArchiveWriter first = ArchiveWriter.open(a)) {
+            // Longer than the log's buffer, so on disk at once, though not committed: a writer that rolled the logs
+            // back to the last commit would cut it off.
+            first.listingProblem(new Problem("d/" + "x".repeat(100_000), Problem.SOURCE, "symbolic link not followed"));
+            long problems = Files.size(a.problems());
+            assertTrue(problems > 100_000, "written through: " + problems);
+            Archive.ArchiveException e = assertThrows(Archive.ArchiveException.class, () -> ArchiveWriter.open(a));
+            assertEquals("another ingest is writing to " + a.dir() + " (the index is locked); let it finish, then run "
+                    + "this one", e.getMessage());
+            assertEquals(problems, Files.size(a.problems()), "the refused writer rolled no log back");
+        }
     }
 
     @Test
