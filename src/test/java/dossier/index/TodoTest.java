@@ -1,5 +1,6 @@
 package dossier.index;
 
+import static dossier.testutil.Trees.touch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dossier.model.Limits;
@@ -25,13 +26,6 @@ class TodoTest {
     /** Display paths in the archive, as the writer would answer. */
     private final Set<String> ingested = new HashSet<>();
 
-    private static void touch(Path root, String... names) throws Exception {
-        for (String name : names) {
-            Path p = root.resolve(name);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, name);
-        }
-    }
 
     /** Reads every file as the reader would; each is marked ingested at once, as the writer does when it is done. */
     private List<String> readAll(Todo todo) throws Exception {

@@ -1,5 +1,6 @@
 package dossier.source;
 
+import static dossier.testutil.Trees.touch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,13 +56,6 @@ class ListingOrderTest {
         return lines;
     }
 
-    private static void touch(Path root, String... names) throws Exception {
-        for (String name : names) {
-            Path p = root.resolve(name);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, name);
-        }
-    }
 
     @Test
     void streamedOrderIsTheFullSortForNamesThatBreakAPlainPerFolderSort() throws Exception {

@@ -1,5 +1,6 @@
 package dossier.source;
 
+import static dossier.testutil.Trees.touch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +31,6 @@ class ListingTest {
         return files;
     }
 
-    private void touch(Path root, String... names) throws Exception {
-        for (String name : names) {
-            Path p = root.resolve(name);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, name);
-        }
-    }
 
     @Test
     void filesAreSortedByUtf8BytesNotByUtf16() throws Exception {
