@@ -131,10 +131,15 @@ public final class ArchiveWriter implements Closeable {
     public record Hashed(Parsed item, String sha256, Dedup.Body body, List<Hashed> children) {
         /** Hashes an item and everything in it. */
         public static Hashed of(Parsed p) {
+            return of(p, Dedup.sha256(p.bytes()));
+        }
+
+        /** Hashes everything in an item whose own bytes have the sha256 {@code sha}, already computed. */
+        public static Hashed of(Parsed p, String sha) {
             Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
             List<Hashed> children = new ArrayList<>(p.children().size());
             for (Parsed c : p.children()) children.add(of(c));
-            return new Hashed(p, Dedup.sha256(p.bytes()), body, children);
+            return new Hashed(p, sha, body, children);
         }
     }
 
@@ -145,7 +150,32 @@ public final class ArchiveWriter implements Closeable {
 
     /** Adds an item tree hashed beforehand; returns the id it got (or the id of the item it duplicates). */
     public long add(Hashed item) {
-        return add(item.item(), item, 0);
+        return add(item, List.of());
+    }
+
+    /**
+     * Adds an item tree hashed beforehand with the problems its parse met, which are recorded unless it duplicates an
+     * item: a location that holds an item already is listed in the manifest only, whatever reading its copy found.
+     * So an ingest that reads a copy gives the same archive as one that skips it ({@link #addCopy}). Returns the id
+     * it got (or the id of the item it duplicates).
+     */
+    public long add(Hashed item, List<Problem> problems) {
+        return add(item.item(), item, 0, problems, this::index);
+    }
+
+    /**
+     * Lists a location whose bytes, of sha256 {@code sha}, an earlier input of the run had, so it was not read: in
+     * the manifest as a further location of that input's item and kind, like a duplicate {@link #add} would. When the
+     * earlier input gave no item (its parse failed outright), this one is recorded as a problem instead.
+     */
+    public void addCopy(String source, String sha, long size) {
+        long item = bySha.get(sha);
+        if (item < 0) {
+            problem(new Problem(source, Problem.PARSE, "not read: an earlier input with the same bytes could not be read"));
+            return;
+        }
+        manifest.append(new Manifest.Entry(IngestKeys.id(item), IngestKeys.kind(item).label(), sha, size, source).line());
+        bump("duplicates");
     }
 
     /** A file numbered and stored whose document waits for its text: see {@link #addAwaitingText}. */
@@ -163,7 +193,7 @@ public final class ArchiveWriter implements Closeable {
             throw new IllegalArgumentException("only a single document can wait for its text: " + p.source());
         }
         ItemDocuments.NewItem[] numbered = new ItemDocuments.NewItem[1];
-        add(p, h, 0, n -> numbered[0] = n);
+        add(p, h, 0, List.of(), n -> numbered[0] = n);
         if (numbered[0] == null) return null;
         AwaitingText a = new AwaitingText(numbered[0]);
         awaiting.put(a.item().id(), a);
@@ -186,7 +216,7 @@ public final class ArchiveWriter implements Closeable {
             RawInput in = new RawInput(n.path("source").asText(), n.path("name").asText(), RawInput.Hint.FILE, blobs.read(sha));
             Parsed p = dossier.parse.Parser.unread(in);
             awaiting.put(id, new AwaitingText(new ItemDocuments.NewItem(id, 0, p, sha, List.of(), List.of(), 0)));
-            bySha.put(sha, id); // not in the index yet, so the dedup maps loaded from it lack it
+            bySha.put(sha, IngestKeys.item(id, Kind.DOCUMENT)); // not in the index yet, so the maps loaded from it lack it
         }
     }
 
@@ -212,22 +242,23 @@ public final class ArchiveWriter implements Closeable {
         awaiting.remove(n.id());
     }
 
-    private long add(Parsed p, Hashed h, long parent) {
-        return add(p, h, parent, item -> pending.add(() -> writer.addDocument(ItemDocuments.toDocument(item)),
-                item.parsed().bytes().length));
+    private void index(ItemDocuments.NewItem item) {
+        pending.add(() -> writer.addDocument(ItemDocuments.toDocument(item)), item.parsed().bytes().length);
     }
 
     /**
-     * Adds {@code p}, which is {@code h.item()} or that item dated like its parent, and hands its document to
-     * {@code index} unless it duplicates an item.
+     * Adds {@code p}, which is {@code h.item()} or that item dated like its parent, records {@code problems} unless it
+     * duplicates an item, and hands its document to {@code index} unless it does.
      */
-    private long add(Parsed p, Hashed h, long parent, Consumer<ItemDocuments.NewItem> index) {
+    private long add(Parsed p, Hashed h, long parent, List<Problem> problems, Consumer<ItemDocuments.NewItem> index) {
         String sha = h.sha256();
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
         byte[] bytes = p.bytes();
-        long existing = bySha.get(sha); // -1: none, here and below
-        if (existing < 0) pending.add(() -> blobs.put(sha, bytes), bytes.length);
+        long same = bySha.get(sha); // -1: none, here and below
+        if (same < 0) pending.add(() -> blobs.put(sha, bytes), bytes.length);
+        long existing = same < 0 ? -1 : IngestKeys.id(same);
+        Kind kind = same < 0 ? p.kind() : IngestKeys.kind(same); // a duplicate's location is listed as what its item is
         Dedup.Body body = h.body();
         List<String> keys = emailKeys(p, body);
         for (String k : keys) if (existing < 0) existing = byEmailKey.get(k);
@@ -238,17 +269,18 @@ public final class ArchiveWriter implements Closeable {
             }
         }
         if (existing >= 0) {
-            manifest.append(new Manifest.Entry(existing, p.kind().label(), sha, p.bytes().length, p.source()).line());
+            manifest.append(new Manifest.Entry(existing, kind.label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
-            bySha.putIfAbsent(sha, existing);
+            bySha.putIfAbsent(sha, IngestKeys.item(existing, kind)); // by email key: an email, like this one
             return existing;
         }
+        problems.forEach(this::problem);
         long id = nextId++;
-        bySha.put(sha, id);
+        bySha.put(sha, IngestKeys.item(id, p.kind()));
         for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
-        for (Hashed c : h.children()) children.add(add(datedLike(c.item(), p), c, id));
+        for (Hashed c : h.children()) children.add(add(datedLike(c.item(), p), c, id, List.of(), this::index));
         index.accept(new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");

@@ -1,5 +1,6 @@
 package dossier.index;
 
+import dossier.enrich.Dedup;
 import dossier.model.Limits;
 import dossier.model.Problem;
 import dossier.model.RawInput;
@@ -147,10 +148,11 @@ public final class Ingest {
             Pools pool = Pools.start(threads, options.ocr().enabled());
             BlockingQueue<Handoff> queue = new ArrayBlockingQueue<>(threads * 4);
             Semaphore inFlight = new Semaphore(MAX_PERMITS);
-            try (Extractor extractor = options.isolation().open(pool.threads(), options.ocr())) {
+            try (Extractor extractor = options.isolation().open(pool.threads(), options.ocr());
+                 KeyTable seen = KeyTable.create(KeyTable.Keys.SHA256_HEX)) {
                 Parser parser = new Parser(options.limits(), extractor);
                 Thread reader = Thread.ofPlatform().name("sources").daemon()
-                        .start(() -> read(todo, parser, pool, queue, inFlight));
+                        .start(() -> read(todo, parser, pool, queue, inFlight, seen));
                 try {
                     OcrQueue ocr = new OcrQueue(pool.ocr(), parser, options.isolation(), writer);
                     for (ArchiveWriter.AwaitingText scan : writer.resumedAwaitingText()) ocr.add(scan); // interrupted before
@@ -180,9 +182,10 @@ public final class Ingest {
         });
     }
 
-    private void read(Todo todo, Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight) {
+    private void read(Todo todo, Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight,
+                      KeyTable seen) {
         try {
-            Batches batches = new Batches(parser, pool, queue, inFlight);
+            Batches batches = new Batches(parser, pool, queue, inFlight, seen);
             for (SourceFile file; (file = todo.next(batches::handOver)) != null; ) {
                 sources.open(file, batches);
                 batches.add(new ParseBatch.FileEnd(file));
@@ -194,24 +197,38 @@ public final class Ingest {
         }
     }
 
-    /** Collects what the sources find into batches and hands each to the parse pool and to the writer when full. */
+    /**
+     * Collects what the sources find into batches and hands each to the parse pool and to the writer when full. An
+     * input whose bytes an earlier input of the run had is not parsed at all ({@link ParseBatch.Copy}): the writer
+     * would find it a duplicate, and a dump can hold thousands of copies of one file (Enron + SpamAssassin: 2,004 of
+     * 11,228 files). This thread, which meets the inputs in the dump's order, decides, so the archive does not depend
+     * on how fast the parse threads went.
+     */
     private static final class Batches implements InputSink {
         private final Parser parser;
         private final Pools pool;
         private final BlockingQueue<Handoff> queue;
         private final Semaphore inFlight;
+        /** The sha256 of every input of the run so far (values 0); the reader thread owns it. */
+        private final KeyTable seen;
         private ParseBatch batch;
         private int weight;
 
-        Batches(Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight) {
+        Batches(Parser parser, Pools pool, BlockingQueue<Handoff> queue, Semaphore inFlight, KeyTable seen) {
             this.parser = parser;
             this.pool = pool;
             this.queue = queue;
             this.inFlight = inFlight;
+            this.seen = seen;
         }
 
         @Override
         public void input(RawInput in) {
+            String sha = Dedup.sha256(in.bytes());
+            if (seen.putIfAbsent(sha, 0) >= 0) {
+                add(new ParseBatch.Copy(in.source(), sha, in.bytes().length));
+                return;
+            }
             if (batch != null && batch.bytes() + in.bytes().length > BATCH_BYTES) handOver();
             int permits = (int) Math.min(MAX_PERMITS, 1 + in.bytes().length / 1024);
             try {
@@ -221,7 +238,7 @@ public final class Ingest {
                 throw new IllegalStateException("ingest stopped");
             }
             if (batch == null) batch = new ParseBatch(pool.parse(), parser, true);
-            batch.add(in, permits);
+            batch.add(in, sha, permits);
             weight += in.hint() == RawInput.Hint.EMAIL ? EMAIL_WEIGHT : FILE_WEIGHT;
             if (weight >= BATCH_WEIGHT) handOver();
         }
@@ -272,20 +289,26 @@ public final class Ingest {
                     case ParseBatch.Input i -> {
                         ParseBatch.Outcome r = batch.outcome(i.index());
                         RawInput in = batch.input(i.index());
-                        r.problems().forEach(writer::problem);
-                        if (r.awaitsOcr()) {
+                        if (r.awaitsOcr()) { // no problems yet: the OCR queue records them
                             ArchiveWriter.AwaitingText scan = writer.addAwaitingText(r.item());
                             if (scan != null) ocr.add(scan);
                             items++;
                             sinceCommit++;
                         } else if (r.item() != null) {
-                            writer.add(r.item());
+                            writer.add(r.item(), r.problems());
                             items++;
                             sinceCommit++;
                         } else if (r.problems().isEmpty()) {
                             writer.problem(new Problem(in.source(), Problem.PARSE, "nothing could be read"));
+                        } else {
+                            r.problems().forEach(writer::problem);
                         }
                         bytes += in.bytes().length;
+                    }
+                    case ParseBatch.Copy c -> {
+                        writer.addCopy(c.source(), c.sha(), c.size());
+                        items++;
+                        bytes += c.size();
                     }
                     case ParseBatch.Trouble t -> writer.problem(t.problem());
                     case ParseBatch.FileEnd f -> {

@@ -1,5 +1,6 @@
 package dossier.index;
 
+import dossier.model.Kind;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,21 +14,24 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * What an ingest looks up for every item and file, which grows with the archive: the item of each sha256
- * ({@link #bySha}), the first item of each email deduplication key ({@link #byEmailKey}), and the top-level files
- * already ingested ({@link #ingested}, a set: every value is 0). All three are {@link KeyTable}s, off the heap.
+ * What an ingest looks up for every item and file, which grows with the archive: the item of each sha256 and its
+ * kind ({@link #bySha}, values made by {@link #item}), the first item of each email deduplication key
+ * ({@link #byEmailKey}), and the top-level files already ingested ({@link #ingested}, a set: every value is 0). All
+ * three are {@link KeyTable}s, off the heap.
  *
  * <pre>{@code
  * try (IngestKeys keys = IngestKeys.create()) {
  *     keys.load(reader);                       // what the index already holds
  *     keys.loadIngested(archive.ingestedFiles());
- *     long id = keys.bySha().get(sha);         // -1: a new original
+ *     long item = keys.bySha().get(sha);       // -1: a new original
+ *     if (item >= 0) System.out.println(IngestKeys.id(item) + " " + IngestKeys.kind(item));
  * }
  * }</pre>
  *
@@ -49,6 +53,24 @@ record IngestKeys(KeyTable bySha, KeyTable byEmailKey, KeyTable ingested) implem
     }
 
     /**
+     * A value of {@link #bySha}: the item's id and its kind, so that a location found to hold the same bytes is listed
+     * in the manifest as what its item is.
+     */
+    static long item(long id, Kind kind) {
+        return id << 2 | kind.ordinal();
+    }
+
+    /** The id of a {@link #bySha} value. */
+    static long id(long item) {
+        return item >>> 2;
+    }
+
+    /** The kind of a {@link #bySha} value. */
+    static Kind kind(long item) {
+        return Kind.values()[(int) (item & 3)];
+    }
+
+    /**
      * Adds every live item of the index, in the order a reader numbers documents: its sha256 ({@code put}: the last
      * document wins) and its email keys ({@code putIfAbsent}: the first wins). Reads the terms of the two fields and
      * the ids' doc values rather than stored documents, whose compressed blocks hold every text and took most of the
@@ -57,8 +79,9 @@ record IngestKeys(KeyTable bySha, KeyTable byEmailKey, KeyTable ingested) implem
     void load(DirectoryReader reader) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             long[] ids = ids(leaf.reader()); // 8 bytes a document of the segment, for as long as it is read
+            byte[] kinds = kinds(leaf.reader());
             forEachPosting(leaf.reader(), Schema.SHA256, (sha, doc) -> {
-                if (ids[doc] >= 0) bySha.put(sha, ids[doc]);
+                if (ids[doc] >= 0) bySha.put(sha, item(ids[doc], Kind.values()[kinds[doc]]));
             });
             forEachPosting(leaf.reader(), Schema.DEDUP, (key, doc) -> {
                 if (ids[doc] >= 0) byEmailKey.putIfAbsent(key, ids[doc]);
@@ -104,6 +127,17 @@ record IngestKeys(KeyTable bySha, KeyTable byEmailKey, KeyTable ingested) implem
             if (live == null || live.get(doc)) ids[doc] = values.longValue();
         }
         return ids;
+    }
+
+    /** The kind's ordinal of every document of the segment by document number (0, an email, for one of no kind). */
+    private static byte[] kinds(LeafReader leaf) throws IOException {
+        byte[] kinds = new byte[leaf.maxDoc()];
+        for (Kind k : Kind.values()) {
+            PostingsEnum docs = leaf.postings(new Term(Schema.KIND, k.label()), PostingsEnum.NONE);
+            if (docs == null) continue;
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) kinds[doc] = (byte) k.ordinal();
+        }
+        return kinds;
     }
 
     /** Calls {@code each} with every term of {@code field} and every document that has it, in document order per term. */

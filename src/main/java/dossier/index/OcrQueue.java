@@ -46,7 +46,7 @@ final class OcrQueue {
     void add(ArchiveWriter.AwaitingText item) throws InterruptedException {
         Parsed p = item.item().parsed();
         ParseBatch batch = new ParseBatch(pool, parser, false);
-        batch.add(new RawInput(p.source(), p.name(), RawInput.Hint.FILE, p.bytes()), 0);
+        batch.add(new RawInput(p.source(), p.name(), RawInput.Hint.FILE, p.bytes()), item.item().sha256(), 0);
         batch.submit();
         waiting.add(new Waiting(item, batch, p.bytes().length));
         bytes += p.bytes().length;

@@ -1,6 +1,7 @@
 package dossier.index;
 
 import dossier.model.ParseResult;
+import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
 import dossier.parse.Deadline;
@@ -32,6 +33,11 @@ final class ParseBatch implements Ingest.Handoff {
     sealed interface Step {}
     /** The {@code index}-th input of the batch. */
     record Input(int index) implements Step {}
+    /**
+     * An input whose bytes, of sha256 {@code sha}, an earlier input of the run had: it is not read, and its location
+     * is listed as that input's item ({@link ArchiveWriter#addCopy}).
+     */
+    record Copy(String source, String sha, long size) implements Step {}
     record Trouble(Problem problem) implements Step {}
     record FileEnd(SourceFile file) implements Step {}
 
@@ -41,12 +47,16 @@ final class ParseBatch implements Ingest.Handoff {
      * {@link Parser#unread} (numbered and stored in order), and {@link OcrQueue} reads it in a batch of its own.
      */
     record Outcome(ArchiveWriter.Hashed item, List<Problem> problems, boolean awaitsOcr) {
-        static Outcome of(ParseResult r) {
-            return new Outcome(r.item() == null ? null : ArchiveWriter.Hashed.of(r.item()), r.problems(), false);
+        /** The outcome of parsing {@code in}, whose sha256 is {@code sha}. */
+        static Outcome of(ParseResult r, RawInput in, String sha) {
+            if (r.item() == null) return new Outcome(null, r.problems(), false);
+            Parsed p = r.item();
+            return new Outcome(p.bytes() == in.bytes() ? ArchiveWriter.Hashed.of(p, sha) : ArchiveWriter.Hashed.of(p),
+                    r.problems(), false);
         }
 
-        static Outcome awaitingOcr(RawInput in) {
-            return new Outcome(ArchiveWriter.Hashed.of(Parser.unread(in)), List.of(), true);
+        static Outcome awaitingOcr(RawInput in, String sha) {
+            return new Outcome(ArchiveWriter.Hashed.of(Parser.unread(in), sha), List.of(), true);
         }
     }
 
@@ -54,6 +64,7 @@ final class ParseBatch implements Ingest.Handoff {
 
     private final List<Step> steps = new ArrayList<>();
     private final List<RawInput> inputs = new ArrayList<>();
+    private final List<String> shas = new ArrayList<>();
     private final List<Duration> limits = new ArrayList<>();
     private final ThreadPoolExecutor pool;
     private final Parser parser;
@@ -77,9 +88,11 @@ final class ParseBatch implements Ingest.Handoff {
         this.deferOcr = deferOcr;
     }
 
-    void add(RawInput in, int inputPermits) {
+    /** Adds an input to parse, whose bytes have the sha256 {@code sha}. */
+    void add(RawInput in, String sha, int inputPermits) {
         steps.add(new Input(inputs.size()));
         inputs.add(in);
+        shas.add(sha);
         limits.add(parser.timeLimit(in));
         bytes += in.bytes().length;
         permits += inputPermits;
@@ -129,7 +142,8 @@ final class ParseBatch implements Ingest.Handoff {
             Outcome o;
             try {
                 RawInput in = inputs.get(i);
-                o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in) : Outcome.of(parser.parse(in));
+                String sha = shas.get(i);
+                o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha) : Outcome.of(parser.parse(in), in, sha);
             } catch (Throwable t) { // OutOfMemoryError: the input's problem, like any other failure to read it
                 o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))), false);
             }
@@ -186,7 +200,7 @@ final class ParseBatch implements Ingest.Handoff {
     private void abandon(int i) {
         Thread runner = runners.get(i);
         RawInput in = inputs.get(i);
-        if (!finish(i, Outcome.of(Parser.timedOut(in, limits.get(i))))) return; // it finished just now
+        if (!finish(i, Outcome.of(Parser.timedOut(in, limits.get(i)), in, shas.get(i)))) return; // it finished just now
         if (runner != null && runners.get(i) == runner) runner.interrupt();
         pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
