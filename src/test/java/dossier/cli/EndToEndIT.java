@@ -2,6 +2,7 @@ package dossier.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -197,6 +198,40 @@ class EndToEndIT {
         assertTrue(classArchiveWritten("count"), "the first count wrote a new archive when it ended");
         assertTrue(Files.readString(classes).contains("dossier.cli.CountCommand source: shared objects file"),
                 "the second count's classes came from it");
+    }
+
+    /**
+     * Two first runs of a command that end together must not both write its class data archive: a torn one fails every
+     * later run. The launcher locks target/COMMAND-JDK.jsa.lock (flock) for the JVM's life; a run that cannot have the
+     * lock, as beside another first run, starts without the archive and writes none.
+     */
+    @Test
+    void aRunThatCannotLockTheClassDataArchiveNeitherUsesNorWritesIt() throws Exception {
+        Path archive = tmp.resolve("locked");
+        assertEquals(0, dossier("ingest", "--archive", archive.toString(), dump.toString()).exit());
+        assertEquals(0, dossier("count", "--archive", archive.toString(), "zeppelin").exit()); // makes archive and lock
+        Path lock;
+        try (var locks = Files.newDirectoryStream(Path.of("target"), "count-*.jsa.lock")) {
+            lock = locks.iterator().next();
+        }
+        ageClassArchives("count");
+        // -o: the lock is flock's alone, not its sleeping child's, so killing flock releases it
+        Process holder = new ProcessBuilder("flock", "-o", "-x", lock.toString(), "sleep", "600").start();
+        try {
+            while (new ProcessBuilder("flock", "-n", "-x", lock.toString(), "true").start().waitFor() == 0) {
+                assertTrue(holder.isAlive(), "flock could not take the lock");
+                Thread.sleep(20);
+            }
+            Run beside = dossier("count", "--archive", archive.toString(), "zeppelin");
+            assertEquals(0, beside.exit(), beside.err());
+            assertTrue(beside.text().matches("[1-9][0-9]*\\n"), beside.text());
+            assertFalse(classArchiveWritten("count"), "no archive written while another run holds the lock");
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly().waitFor();
+        }
+        assertEquals(0, dossier("count", "--archive", archive.toString(), "zeppelin").exit());
+        assertTrue(classArchiveWritten("count"), "the next run, alone, wrote it");
     }
 
     @Test
