@@ -71,6 +71,21 @@ public record Ocr(boolean enabled, String languages, Duration timeout) {
                 || starts(b, '%', 'P', 'D', 'F');
     }
 
+    /**
+     * Sides shorter than this many pixels hold no letter Tesseract can read: spacer GIFs (1 x 1), bullets (5 x 6). 43
+     * images of Enron + SpamAssassin took 0.1 s of Tesseract each, 10 of them this small.
+     */
+    static final int MIN_SIDE = 8;
+
+    /**
+     * Whether an image is too small to hold text, by the size its header declares ({@link ImageSize}): such an image
+     * is read without OCR (its metadata only), on or off. False for anything else, PDFs included.
+     */
+    public static boolean tooSmallToRead(byte[] b) {
+        ImageSize s = ImageSize.of(b);
+        return s != null && (s.width() < MIN_SIDE || s.height() < MIN_SIDE);
+    }
+
     private static boolean starts(byte[] b, int... magic) {
         if (b.length < magic.length) return false;
         for (int i = 0; i < magic.length; i++) if ((b[i] & 0xff) != magic[i]) return false;

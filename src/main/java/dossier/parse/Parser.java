@@ -88,13 +88,15 @@ public final class Parser {
     }
 
     /**
-     * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes) that
-     * is not taken for mail (a name ending in .eml, or header lines at its start). Such an input always yields a single
+     * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes), not
+     * one {@link Ocr#tooSmallToRead too small to hold text}, that is not taken for mail (a name ending in .eml, or
+     * header lines at its start). Such an input always yields a single
      * document without children, whatever its parse finds or fails to find, so the ingest can number it and record
      * its original at once and index its text when the slow OCR is done (see {@link #unread}).
      */
     public boolean goesToOcr(RawInput input) {
         return extractor.ocr().enabled() && input.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(input.bytes())
+                && !Ocr.tooSmallToRead(input.bytes())
                 && !Sniff.isEmail(input, () -> ""); // images and PDFs are mail only by name or headers, never by type
     }
 

@@ -173,7 +173,7 @@ public final class TextExtractor {
         BodyContentHandler handler = new BodyContentHandler(maxChars);
         String problem = null;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            Tika.PARSER.parse(in, handler, md, context(ocr));
+            Tika.PARSER.parse(in, handler, md, context(ocr.enabled() && Ocr.tooSmallToRead(bytes) ? Ocr.OFF : ocr));
         } catch (OutOfMemoryError e) {
             throw e;
         } catch (Throwable t) { // a hostile file may throw anything, StackOverflowError included
