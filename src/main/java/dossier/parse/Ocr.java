@@ -82,8 +82,23 @@ public record Ocr(boolean enabled, String languages, Duration timeout) {
      * is read without OCR (its metadata only), on or off. False for anything else, PDFs included.
      */
     public static boolean tooSmallToRead(byte[] b) {
-        ImageSize s = ImageSize.of(b);
+        return tooSmallToRead(ImageSize.of(b));
+    }
+
+    static boolean tooSmallToRead(ImageSize s) {
         return s != null && (s.width() < MIN_SIDE || s.height() < MIN_SIDE);
+    }
+
+    /**
+     * Images of fewer pixels than this are web graphics (logos, banners, screenshots), read upright; from this size on
+     * an image may be a scanned or photographed page (a letter page at 200 DPI has 3.7 million pixels), which may lie
+     * sideways, and Tesseract first detects its orientation.
+     */
+    static final long SCAN_PIXELS = 1_000_000;
+
+    /** Whether an image, by its declared size, is {@link #SCAN_PIXELS smaller than a scanned page}. */
+    static boolean smallerThanAScan(ImageSize s) {
+        return s != null && s.width() * s.height() < SCAN_PIXELS;
     }
 
     private static boolean starts(byte[] b, int... magic) {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dossier.model.Limits;
 import dossier.model.RawInput;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,5 +80,28 @@ class ImageSizeTest {
         assertTrue(parser.goesToOcr(new RawInput("scan.png", "scan.png", RawInput.Hint.FILE, image("png", 600, 200))));
         assertTrue(parser.goesToOcr(new RawInput("scan.pdf", "scan.pdf", RawInput.Hint.FILE,
                 "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))), "a PDF has no size here");
+    }
+
+    /** A banner of the size of an email's image (600 x 90): read by OCR without orientation detection first. */
+    @Test
+    void wordsInAnImageSmallerThanAScanAreRead() throws IOException {
+        if (Ocr.tesseract().isEmpty()) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("tesseract is missing in CI");
+            assumeTrue(false, "tesseract not installed: OCR test skipped");
+        }
+        BufferedImage img = new BufferedImage(600, 90, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 90);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+        g.drawString("Quarterly budget review", 20, 60);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        assertTrue(Ocr.smallerThanAScan(ImageSize.of(out.toByteArray())));
+        TextExtractor.Extraction x = TextExtractor.extractUncached(out.toByteArray(), "banner.png", null, 10_000, Ocr.on("eng"));
+        assertTrue(x.text().toLowerCase(java.util.Locale.ROOT).contains("budget"), x.text());
     }
 }
