@@ -332,12 +332,15 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /**
-     * Makes everything added so far durable: logs first, then the index commit that records their lengths. Blobs are
-     * flushed by the kernel, and all at once at the end ({@link #finish}).
+     * Makes everything added so far durable: the blobs ({@link BlobStore#sync}), the logs, then the index commit that
+     * records their lengths.
      */
     public void commit() {
         pending.submit();
         indexing.awaitAll();
+        // The originals this commit records reach the disk before it does: after a power cut, every committed item
+        // has its whole blob, and the files not committed are read and stored again by the next run.
+        blobs.sync();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
@@ -370,7 +373,6 @@ public final class ArchiveWriter implements Closeable {
         if (!awaiting.isEmpty()) throw new IllegalStateException(awaiting.size() + " files still wait for their text");
         pending.submit();
         indexing.awaitAll();
-        blobs.sync(); // false without a sync command: the kernel writes them out within a minute anyway
         commit();
         Archive.Info info = archive.info();
         archive.writeInfo(new Archive.Info(info.name(), new LinkedHashMap<>(totals), null));

@@ -62,8 +62,8 @@ public final class BlobStore {
 
     /**
      * Stores bytes under their hash unless already there. A blob of the wrong length is written again: a power cut
-     * after a blob was renamed into place but before its data reached the disk leaves it empty or short (the commit
-     * that would have recorded it never happened, so the re-run stores it anew).
+     * after a blob was renamed into place but before its data reached the disk leaves it empty or short, and the
+     * commit that would have recorded it never happened ({@link #sync} precedes each), so the re-run stores it anew.
      */
     public void put(String sha256, byte[] bytes) {
         Path target = path(sha256);
@@ -87,12 +87,12 @@ public final class BlobStore {
     }
 
     /**
-     * Flushes every blob stored so far to disk; the ingest calls it once, at its end, so that an archive an ingest
-     * said it finished survives a power cut. One {@code sync --file-system} (syncfs(2), GNU coreutils; Java has none
-     * of its own) does it, else a plain {@code sync}; an fsync per blob took 2.9 ms each here (one journal commit
-     * per call), ten minutes for the 200,000-email sample. Not done at every commit: on this machine a syncfs after
-     * a large archive was deleted cost the 200,000-email ingest a minute of system time (BENCHMARKS.md); the
-     * commits' own guard against a blob cut short by a power cut is {@link #put}, which writes it again.
+     * Flushes every blob stored so far to disk; the ingest calls it before each commit, so that no committed item can
+     * lose its original to a power cut. One {@code sync --file-system} (syncfs(2), GNU coreutils; Java has none of its
+     * own) does it, else a plain {@code sync}; an fsync per blob took 2.9 ms each here (one journal commit per call),
+     * ten minutes for the 200,000-email sample. (Once only at the end of the ingest until the measurement on a
+     * journaled disk, BENCHMARKS.md: on this machine's journal-less root disk a syncfs after a large archive was
+     * deleted cost the 200,000-email ingest a minute, which was the disk's noise, not the sync's.)
      *
      * @return false when no sync command could run (the kernel writes the blobs out on its own within a minute)
      */

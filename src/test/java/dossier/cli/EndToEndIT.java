@@ -201,6 +201,37 @@ class EndToEndIT {
     }
 
     /**
+     * A power cut must not leave a committed item without its whole original: the blobs are flushed (one {@code sync
+     * --file-system}) before every commit. A {@code sync} earlier on the PATH notes the index's commit generation each
+     * time it is run, then runs the real one: the ingest's syncs must see generations 0, 1, ... up to the last commit,
+     * one before each.
+     */
+    @Test
+    void theOriginalsReachTheDiskBeforeEachCommitThatRecordsThem() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("syncs"));
+        Path archive = dir.resolve("archive"), log = dir.resolve("syncs.log"), spy = Files.createDirectories(dir.resolve("bin"));
+        Process which = new ProcessBuilder("sh", "-c", "command -v sync").start();
+        String realSync = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, which.waitFor());
+        Files.writeString(spy.resolve("sync"), "#!/bin/sh\n"
+                + "g=$(ls '" + archive.resolve("index") + "' 2>/dev/null | sed -n 's/^segments_//p' | sort -n | tail -1)\n"
+                + "echo \"${g:-0}\" >> '" + log + "'\n"
+                + "exec '" + realSync + "' \"$@\"\n");
+        assertTrue(spy.resolve("sync").toFile().setExecutable(true));
+        Run r = dossier(java.util.Map.of("PATH", spy + ":" + System.getenv("PATH")),
+                "ingest", "--archive", archive.toString(), "--commit-every", "1", dump.toString());
+        assertEquals(0, r.exit(), r.err());
+        long last;
+        try (var s = Files.list(archive.resolve("index"))) {
+            last = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segments_"))
+                    .mapToLong(n -> Long.parseLong(n.substring(9), Character.MAX_RADIX)).max().orElseThrow();
+        }
+        assertTrue(last >= 3, "a commit at the start, after each of the two files, and at the end: " + last);
+        List<String> expected = java.util.stream.LongStream.range(0, last).mapToObj(Long::toString).toList();
+        assertEquals(expected, Files.readAllLines(log), "one sync right before each commit");
+    }
+
+    /**
      * Two first runs of a command that end together must not both write its class data archive: a torn one fails every
      * later run. The launcher locks target/COMMAND-JDK.jsa.lock (flock) for the JVM's life; a run that cannot have the
      * lock, as beside another first run, starts without the archive and writes none.
