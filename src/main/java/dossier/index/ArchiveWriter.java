@@ -339,8 +339,9 @@ public final class ArchiveWriter implements Closeable {
         pending.submit();
         indexing.awaitAll();
         // The originals this commit records reach the disk before it does: after a power cut, every committed item
-        // has its whole blob, and the files not committed are read and stored again by the next run.
-        blobs.sync();
+        // has its whole blob, and the files not committed are read and stored again by the next run. The flush runs
+        // beside Lucene's preparing the commit (writing and syncing the new segments), which takes about as long.
+        var blobsOnDisk = blobs.syncInBackground();
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, Integer.toString(Schema.VERSION));
         data.put(NEXT_ID, Long.toString(nextId));
@@ -351,6 +352,8 @@ public final class ArchiveWriter implements Closeable {
         if (!awaiting.isEmpty()) data.put(AWAITING, awaitingJson());
         writer.setLiveCommitData(data.entrySet());
         try {
+            writer.prepareCommit(); // a crash from here to commit() leaves only a pending commit, which Lucene ignores
+            blobsOnDisk.join();
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index", e);

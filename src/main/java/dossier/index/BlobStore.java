@@ -103,6 +103,19 @@ public final class BlobStore {
         return false;
     }
 
+    /** {@link #sync} on a thread of its own, so that the caller can do other work meanwhile. */
+    public java.util.concurrent.CompletableFuture<Boolean> syncInBackground() {
+        var done = new java.util.concurrent.CompletableFuture<Boolean>();
+        Thread.ofPlatform().daemon().name("blob-sync").start(() -> {
+            try {
+                done.complete(sync());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** Runs a sync command; false when it is missing or fails. */
     private static boolean run(List<String> command) {
         try {
