@@ -200,8 +200,8 @@ public final class Ingest {
     /**
      * Collects what the sources find into batches and hands each to the parse pool and to the writer when full. An
      * input whose bytes an earlier input of the run had is not parsed at all ({@link ParseBatch.Copy}): the writer
-     * would find it a duplicate, and a dump can hold thousands of copies of one file (Enron + SpamAssassin: 2,004 of
-     * 11,228 files). This thread, which meets the inputs in the dump's order, decides, so the archive does not depend
+     * would find it a duplicate, and a dump can hold thousands of copies of one file (the 20,000-email sample: 2,063
+     * of its 19,013 files, the same email filed in two folders). This thread, which meets the inputs in the dump's order, decides, so the archive does not depend
      * on how fast the parse threads went.
      */
     private static final class Batches implements InputSink {

@@ -98,7 +98,8 @@ public record Ocr(boolean enabled, String languages, Duration timeout) {
 
     /** Whether an image, by its declared size, is {@link #SCAN_PIXELS smaller than a scanned page}. */
     static boolean smallerThanAScan(ImageSize s) {
-        return s != null && s.width() * s.height() < SCAN_PIXELS;
+        return s != null && s.width() < SCAN_PIXELS && s.height() < SCAN_PIXELS // the product cannot overflow then
+                && s.width() * s.height() < SCAN_PIXELS;
     }
 
     private static boolean starts(byte[] b, int... magic) {

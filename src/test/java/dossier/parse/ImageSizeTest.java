@@ -43,6 +43,13 @@ class ImageSizeTest {
     }
 
     @Test
+    void aHugeDeclaredSizeIsAScanNotAnOverflow() {
+        assertFalse(Ocr.smallerThanAScan(new ImageSize(4_294_967_295L, 4_294_967_295L)));
+        assertFalse(Ocr.smallerThanAScan(new ImageSize(1, 1L << 40)));
+        assertTrue(Ocr.smallerThanAScan(new ImageSize(999, 1000)));
+    }
+
+    @Test
     void aTopDownBmpHasItsHeightWithoutTheSign() {
         ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54).putInt(40).putInt(120).putInt(-30);
