@@ -3,8 +3,9 @@ package dossier.enrich;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A map from non-zero {@code long} keys to {@code int} values in two arrays (open addressing, linear probing): about
- * 16 to 32 bytes an entry where a {@code HashMap<Long, Integer>} takes some 70.
+ * A map from non-zero {@code long} keys to {@code int} values in two arrays off the heap ({@link LongArray},
+ * {@link IntArray}; open addressing, linear probing): about 16 to 32 bytes an entry, and no heap, where a
+ * {@code HashMap<Long, Integer>} takes some 70 bytes of heap.
  *
  * <pre>{@code
  * LongIntMap m = new LongIntMap();
@@ -19,8 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LongIntMap {
     private final long seed = ThreadLocalRandom.current().nextLong();
-    private long[] keys;
-    private int[] values;
+    private LongArray keys;
+    private IntArray values;
+    private int mask;
     /** 64 minus log2 of the capacity: slots are the top bits of the mixed key. */
     private int shift;
     private int size;
@@ -33,28 +35,30 @@ final class LongIntMap {
     LongIntMap(int expected) {
         int capacity = 64;
         while (capacity < (1 << 30) && 3L * capacity < 4L * expected) capacity *= 2;
-        keys = new long[capacity];
-        values = new int[capacity];
+        keys = new LongArray(capacity);
+        values = new IntArray(capacity);
+        mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
     /** The value of a key, or -1 when absent. */
     int get(long key) {
-        for (int s = slot(key); ; s = (s + 1) & (keys.length - 1)) {
-            if (keys[s] == key) return values[s];
-            if (keys[s] == 0) return -1;
+        for (int s = slot(key); ; s = (s + 1) & mask) {
+            long k = keys.get(s);
+            if (k == key) return values.get(s);
+            if (k == 0) return -1;
         }
     }
 
     /** Sets the value of a non-zero key. */
     void put(long key, int value) {
         if (key == 0) throw new IllegalArgumentException("0 is not a key");
-        if (4 * (size + 1) > 3 * keys.length) grow(); // at most three quarters full: short probes, little room
+        if (4L * (size + 1) > 3L * (mask + 1L)) grow(); // at most three quarters full: short probes, little room
         int s = slot(key);
-        while (keys[s] != 0 && keys[s] != key) s = (s + 1) & (keys.length - 1);
-        if (keys[s] == 0) size++;
-        keys[s] = key;
-        values[s] = value;
+        while (keys.get(s) != 0 && keys.get(s) != key) s = (s + 1) & mask;
+        if (keys.get(s) == 0) size++;
+        keys.set(s, key);
+        values.set(s, value);
     }
 
     int size() {
@@ -71,17 +75,20 @@ final class LongIntMap {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
+        LongArray oldKeys = keys;
+        IntArray oldValues = values;
+        int capacity = 2 * (mask + 1);
+        keys = new LongArray(capacity);
+        values = new IntArray(capacity);
+        mask = capacity - 1;
         shift--;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] == 0) continue;
-            int s = slot(oldKeys[i]);
-            while (keys[s] != 0) s = (s + 1) & (keys.length - 1);
-            keys[s] = oldKeys[i];
-            values[s] = oldValues[i];
+        for (int i = 0; i < oldKeys.length(); i++) {
+            long k = oldKeys.get(i);
+            if (k == 0) continue;
+            int s = slot(k);
+            while (keys.get(s) != 0) s = (s + 1) & mask;
+            keys.set(s, k);
+            values.set(s, oldValues.get(i));
         }
     }
 }

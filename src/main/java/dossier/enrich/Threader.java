@@ -2,7 +2,6 @@ package dossier.enrich;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,9 +24,10 @@ import java.util.function.IntFunction;
  * to its thread and {@code thread:N} always finds at least the email N. The result depends on the input alone, never
  * on its order.
  *
- * <p>An archive's emails come as {@link MailKeys} (a few primitive arrays) with their participants asked for one
- * email at a time, so threading millions of emails holds a few dozen bytes each; a list of {@link Email}s is the
- * readable form for a few. Stateless and thread-safe.
+ * <p>An archive's emails come as {@link MailKeys} (a few primitive arrays off the heap) with their participants
+ * asked for one email at a time, and the work arrays are off the heap too, so threading millions of emails holds
+ * no more heap than threading a few thousand: the subjects of the last {@link #window}'s conversations; a list of
+ * {@link Email}s is the readable form for a few. Stateless and thread-safe.
  */
 public final class Threader {
     private final Duration window;
@@ -61,7 +61,7 @@ public final class Threader {
     public long[] threads(List<Email> emails) {
         MailKeys.Builder keys = new MailKeys.Builder(emails.size(), 16);
         for (Email e : emails) keys.add(e);
-        return threads(keys.build(), i -> emails.get(i).participants());
+        return threads(keys.build(), i -> emails.get(i).participants()).toArray(emails.size());
     }
 
     /**
@@ -69,35 +69,39 @@ public final class Threader {
      *
      * @param participants the person numbers of an email's participants, asked for once per dated email with a subject
      */
-    public long[] threads(MailKeys emails, IntFunction<int[]> participants) {
+    public LongArray threads(MailKeys emails, IntFunction<int[]> participants) {
         int n = emails.size();
         // Input order must not matter: thread in id order.
-        int[] byId = emails.byId();
+        IntArray byId = emails.byId();
         UnionFind uf = new UnionFind(n);
         byReferences(emails, byId, uf);
         bySubject(emails, emails.byDate(byId), participants, uf);
-        long[] min = new long[n];
-        Arrays.fill(min, Long.MAX_VALUE);
+        LongArray min = new LongArray(n);
+        min.fill(0, n, Long.MAX_VALUE);
         for (int i = 0; i < n; i++) {
             int r = uf.find(i);
-            min[r] = Math.min(min[r], emails.id(i));
+            min.set(r, Math.min(min.get(r), emails.id(i)));
         }
-        for (int i = 0; i < n; i++) min[i] = min[uf.find(i)]; // a root comes before its members: already final
+        for (int i = 0; i < n; i++) min.set(i, min.get(uf.find(i))); // a root comes before its members: already final
         return min;
     }
 
     /** JWZ over Message-ID, In-Reply-To and References: emails under one root share a thread. */
-    private static void byReferences(MailKeys emails, int[] byId, UnionFind uf) {
-        Jwz jwz = new Jwz(byId.length);
-        long[] refs = emails.refs();
-        for (int i : byId) jwz.add(emails.messageId(i), refs, emails.refStart(i), emails.refEnd(i));
+    private static void byReferences(MailKeys emails, IntArray byId, UnionFind uf) {
+        int n = emails.size();
+        Jwz jwz = new Jwz(n);
+        LongArray refs = emails.refs();
+        for (int k = 0; k < n; k++) {
+            int i = byId.get(k);
+            jwz.add(emails.messageId(i), refs, emails.refStart(i), emails.refEnd(i));
+        }
         jwz.run();
-        int[] firstOfRoot = new int[jwz.containers()];
-        Arrays.fill(firstOfRoot, -1);
-        for (int k = 0; k < byId.length; k++) {
-            int root = jwz.root(k);
-            if (firstOfRoot[root] < 0) firstOfRoot[root] = byId[k];
-            else uf.union(firstOfRoot[root], byId[k]);
+        IntArray firstOfRoot = new IntArray(jwz.containers());
+        firstOfRoot.fill(0, jwz.containers(), -1);
+        for (int k = 0; k < n; k++) {
+            int root = jwz.root(k), first = firstOfRoot.get(root);
+            if (first < 0) firstOfRoot.set(root, byId.get(k));
+            else uf.union(first, byId.get(k));
         }
     }
 
@@ -116,11 +120,12 @@ public final class Threader {
     }
 
     /** {@code dated}: the dated emails in date order, then id order. */
-    private void bySubject(MailKeys emails, int[] dated, IntFunction<int[]> participants, UnionFind uf) {
+    private void bySubject(MailKeys emails, IntArray dated, IntFunction<int[]> participants, UnionFind uf) {
         long gap = window.toMillis();
         Map<Long, List<Group>> open = new HashMap<>();
         int sweepAt = 1024;
-        for (int i : dated) {
+        for (int d = 0; d < dated.length(); d++) {
+            int i = dated.get(d);
             long key = emails.subject(i), date = emails.date(i);
             if (key == 0) continue;
             // Dates only grow, so a conversation quiet for longer than the window can never be joined again: drop
@@ -168,24 +173,24 @@ public final class Threader {
 
     /** Union-find over email indices with path halving; the smaller index becomes the representative. */
     private static final class UnionFind {
-        private final int[] up;
+        private final IntArray up;
 
         UnionFind(int n) {
-            up = new int[n];
-            for (int i = 0; i < n; i++) up[i] = i;
+            up = IndexSort.identity(n);
         }
 
         int find(int x) {
-            while (up[x] != x) {
-                up[x] = up[up[x]];
-                x = up[x];
+            for (int u = up.get(x); u != x; u = up.get(x)) {
+                int uu = up.get(u);
+                up.set(x, uu);
+                x = uu;
             }
             return x;
         }
 
         void union(int a, int b) {
             int ra = find(a), rb = find(b);
-            if (ra != rb) up[Math.max(ra, rb)] = Math.min(ra, rb);
+            if (ra != rb) up.set(Math.max(ra, rb), Math.min(ra, rb));
         }
     }
 }

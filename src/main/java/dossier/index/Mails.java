@@ -1,10 +1,11 @@
 package dossier.index;
 
+import dossier.enrich.IntArray;
+import dossier.enrich.LongArray;
 import dossier.enrich.MailKeys;
 import dossier.enrich.Threader;
 import dossier.model.Address;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Map;
 /**
  * Every email of an archive as the connections pass holds it: its threading keys ({@link MailKeys}), the thread it
  * has now, and its participants as numbers into a table of the distinct (name, address) pairs, From first, then To,
- * Cc and Bcc as the headers list them. Besides the keys that is 16 bytes an email and 4 a participant, and each
- * distinct pair once, so the pass holds little per email however large the archive. Emails are numbered 0, 1, ...
- * in the order added, as in their keys.
+ * Cc and Bcc as the headers list them. Besides the keys that is 16 bytes an email and 4 a participant, off the heap
+ * ({@link LongArray}, {@link IntArray}), and each distinct pair once on the heap, so the pass's heap grows with the
+ * archive's distinct addresses, not with its emails. Emails are numbered 0, 1, ... in the order added, as in their
+ * keys.
  *
  * <pre>{@code
  * Mails.Builder b = new Mails.Builder();
@@ -27,13 +29,13 @@ import java.util.Map;
  */
 final class Mails {
     private final MailKeys keys;
-    private final long[] threads;
+    private final LongArray threads;
     /** Email i's From are participants[start[i]] to participants[split[i] - 1], its recipients from there to start[i + 1] - 1. */
-    private final int[] start, split;
-    private final int[] participants;
+    private final IntArray start, split;
+    private final IntArray participants;
     private final Address[] table;
 
-    private Mails(MailKeys keys, long[] threads, int[] start, int[] split, int[] participants, Address[] table) {
+    private Mails(MailKeys keys, LongArray threads, IntArray start, IntArray split, IntArray participants, Address[] table) {
         this.keys = keys;
         this.threads = threads;
         this.start = start;
@@ -62,27 +64,27 @@ final class Mails {
 
     /** The thread id the index holds now. */
     long thread(int i) {
-        return threads[i];
+        return threads.get(i);
     }
 
     /** Where email i's From starts in the participant numbers. */
     int fromStart(int i) {
-        return start[i];
+        return start.get(i);
     }
 
     /** Where email i's From ends and its To, Cc and Bcc start. */
     int fromEnd(int i) {
-        return split[i];
+        return split.get(i);
     }
 
     /** Where email i's To, Cc and Bcc end. */
     int recipientsEnd(int i) {
-        return start[i + 1];
+        return start.get(i + 1);
     }
 
     /** The number of the k-th participant overall, an index into the {@link #address} table. */
     int participant(int k) {
-        return participants[k];
+        return participants.get(k);
     }
 
     /** How many distinct (name, address) pairs. */
@@ -100,8 +102,8 @@ final class Mails {
         private final Map<Address, Integer> numbers = new HashMap<>();
         private final List<Address> table = new ArrayList<>();
         private int size;
-        private long[] threads;
-        private int[] start, split, participants;
+        private final LongArray threads;
+        private final IntArray start, split, participants;
 
         Builder() {
             this(64);
@@ -109,35 +111,33 @@ final class Mails {
 
         /** A builder with room for {@code emails} emails before it grows. */
         Builder(int emails) {
-            emails = Math.max(emails, 1);
             keys = new MailKeys.Builder(emails, emails);
-            threads = new long[emails];
-            start = new int[emails + 1];
-            split = new int[emails];
-            participants = new int[2 * emails];
+            threads = new LongArray(emails);
+            start = new IntArray(emails + 1L);
+            split = new IntArray(emails);
+            participants = new IntArray(2L * emails);
         }
 
         void add(PeopleScan.Mail m) {
-            grow(1);
+            threads.ensure(size + 1L);
+            start.ensure(size + 2L);
+            split.ensure(size + 1L);
             keys.add(new Threader.Email(m.id(), m.messageId(), m.inReplyTo(), m.references(), m.subject(), m.date(), null));
-            threads[size] = m.thread();
-            int end = start[size];
+            threads.set(size, m.thread());
+            int end = start.get(size);
             for (Address a : m.from()) end = participant(end, a);
-            split[size] = end;
+            split.set(size, end);
             for (List<Address> role : List.of(m.to(), m.cc(), m.bcc())) for (Address a : role) end = participant(end, a);
-            start[++size] = end;
+            start.set(++size, end);
         }
 
         Mails build() {
-            int n = start[size];
-            return new Mails(keys.build(), trim(threads, size), start.length == size + 1 ? start : Arrays.copyOf(start, size + 1),
-                    split.length == size ? split : Arrays.copyOf(split, size),
-                    participants.length == n ? participants : Arrays.copyOf(participants, n), table.toArray(new Address[0]));
+            return new Mails(keys.build(), threads, start, split, participants, table.toArray(new Address[0]));
         }
 
         private int participant(int end, Address a) {
-            if (end == participants.length) participants = Arrays.copyOf(participants, end + end / 2);
-            participants[end] = number(a);
+            participants.ensure(end + 1L);
+            participants.set(end, number(a));
             return end + 1;
         }
 
@@ -147,18 +147,6 @@ final class Mails {
             numbers.put(a, table.size());
             table.add(a);
             return table.size() - 1;
-        }
-
-        private void grow(int more) {
-            if (size + more <= threads.length) return;
-            int cap = Math.max(size + more, 2 * threads.length);
-            threads = Arrays.copyOf(threads, cap);
-            start = Arrays.copyOf(start, cap + 1);
-            split = Arrays.copyOf(split, cap);
-        }
-
-        private static long[] trim(long[] a, int n) {
-            return a.length == n ? a : Arrays.copyOf(a, n);
         }
     }
 }

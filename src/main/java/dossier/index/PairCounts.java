@@ -1,12 +1,15 @@
 package dossier.index;
 
+import dossier.enrich.IntArray;
+import dossier.enrich.LongArray;
 import java.util.Arrays;
 
 /**
  * Counts packed (person, value) pairs, such as (sender, recipient) or (person, month): pairs added go to a buffer
  * that is sorted and merged into sorted distinct pairs with their counts whenever it fills, and the buffer grows to a
- * quarter of those. So memory grows with the distinct pairs (14 bytes each, 26 while merging), not with the emails,
- * and a pair costs a few steps of a sort.
+ * quarter of those, up to a million. The distinct pairs are held off the heap ({@link LongArray}, {@link IntArray}:
+ * 12 bytes each, 24 while merging), so the heap holds at most the buffer's 8 MB however many pairs a dump has, and a
+ * pair costs a few steps of a sort.
  *
  * <pre>{@code
  * PairCounts c = new PairCounts();
@@ -19,10 +22,12 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 final class PairCounts {
-    private static final int MIN_BUFFER = 1 << 16;
+    private static final int MIN_BUFFER = 1 << 16, MAX_BUFFER = 1 << 20;
 
-    private long[] pairs = new long[0];
-    private int[] counts = new int[0];
+    /** The distinct pairs and their counts, and the arrays the next merge writes (two pairs of files, reused). */
+    private LongArray pairs = new LongArray(0), nextPairs = new LongArray(0);
+    private IntArray counts = new IntArray(0), nextCounts = new IntArray(0);
+    private int size;
     private long[] buffer = new long[MIN_BUFFER];
     private int buffered;
 
@@ -44,44 +49,50 @@ final class PairCounts {
 
     /** How many distinct pairs (after {@link #finish}). */
     int size() {
-        return pairs.length;
+        return size;
     }
 
     /** The k-th distinct pair, in increasing order. */
     long pair(int k) {
-        return pairs[k];
+        return pairs.get(k);
     }
 
     /** How many times the k-th distinct pair was added. */
     int count(int k) {
-        return counts[k];
+        return counts.get(k);
     }
 
     private void flush() {
         Arrays.sort(buffer, 0, buffered);
         // Count first, so that the merged arrays are allocated once, at their size.
         int n = 0;
-        for (int a = 0, b = 0; a < pairs.length || b < buffered; n++) {
-            long next = b == buffered || (a < pairs.length && pairs[a] <= buffer[b]) ? pairs[a] : buffer[b];
-            if (a < pairs.length && pairs[a] == next) a++;
+        for (int a = 0, b = 0; a < size || b < buffered; n++) {
+            long next = b == buffered || (a < size && pairs.get(a) <= buffer[b]) ? pairs.get(a) : buffer[b];
+            if (a < size && pairs.get(a) == next) a++;
             while (b < buffered && buffer[b] == next) b++;
         }
-        long[] p = new long[n];
-        int[] c = new int[n];
+        LongArray p = nextPairs;
+        IntArray c = nextCounts;
+        p.ensure(n);
+        c.ensure(n);
         for (int a = 0, b = 0, k = 0; k < n; k++) {
-            long next = b == buffered || (a < pairs.length && pairs[a] <= buffer[b]) ? pairs[a] : buffer[b];
-            int count = a < pairs.length && pairs[a] == next ? counts[a++] : 0;
+            long next = b == buffered || (a < size && pairs.get(a) <= buffer[b]) ? pairs.get(a) : buffer[b];
+            int count = a < size && pairs.get(a) == next ? counts.get(a++) : 0;
             while (b < buffered && buffer[b] == next) {
                 count++;
                 b++;
             }
-            p[k] = next;
-            c[k] = count;
+            p.set(k, next);
+            c.set(k, count);
         }
+        nextPairs = pairs;
+        nextCounts = counts;
         pairs = p;
         counts = c;
+        size = n;
         buffered = 0;
-        // A buffer a quarter the size of what it merges into keeps each merge's cost in proportion to the pairs added.
-        if (buffer.length < pairs.length / 4) buffer = new long[pairs.length / 4];
+        // A buffer a quarter the size of what it merges into keeps each merge's cost in proportion to the pairs added;
+        // past a million pairs a merge costs more than its share, to keep the heap small.
+        if (buffer.length < Math.min(size / 4, MAX_BUFFER)) buffer = new long[Math.min(size / 4, MAX_BUFFER)];
     }
 }

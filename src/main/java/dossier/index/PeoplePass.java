@@ -1,6 +1,8 @@
 package dossier.index;
 
 import dossier.enrich.Identities;
+import dossier.enrich.IntArray;
+import dossier.enrich.LongArray;
 import dossier.model.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,16 +40,19 @@ public final class PeoplePass {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index for threading", e);
         }
-        int[] byId = mails.keys().byId();
+        IntArray byId = mails.keys().byId();
         Identities.Resolution people = identities(mails, byId);
         int[] personOf = new int[mails.addresses()];
         for (int a = 0; a < personOf.length; a++) personOf[a] = people.personOf(mails.address(a).name(), mails.address(a).address());
-        long[] threads = ThreadingPass.threads(mails, personOf);
+        LongArray threads = ThreadingPass.threads(mails, personOf);
         int updates = ThreadingPass.write(writer, mails, byId, threads);
         long distinct = 0; // a thread's id is the id of its first email: count those
-        for (int i = 0; i < mails.size(); i++) if (threads[i] == mails.id(i)) distinct++;
+        for (int i = 0; i < mails.size(); i++) if (threads.get(i) == mails.id(i)) distinct++;
         threads = null; // not needed for the directory
-        PeopleStore.write(archive, PeopleStats.compute(mails, byId, personOf, people));
+        try (PeopleStore.Writer directory = PeopleStore.writer(archive)) {
+            PeopleStats.compute(mails, byId, personOf, people, directory::add);
+            directory.commit();
+        }
         Summary s = new Summary(mails.size(), people.people().size(), distinct, updates, (System.nanoTime() - t0) / 1e9);
         LOG.info("connections: {} emails, {} people, {} threads ({} thread ids updated) in {} s", s.emails(), s.people(),
                 s.threads(), s.threadUpdates(), String.format(java.util.Locale.ROOT, "%.1f", s.seconds()));
@@ -59,10 +64,11 @@ public final class PeoplePass {
      * {@code HashMap} filled in id order yields them, the order this pass has always used: identities break some ties
      * by that order, and the directory must not change with the way the pass holds its emails.
      */
-    private static Identities.Resolution identities(Mails mails, int[] byId) {
+    private static Identities.Resolution identities(Mails mails, IntArray byId) {
         long[] uses = new long[mails.addresses()];
         List<Integer> firstUse = new ArrayList<>();
-        for (int i : byId) {
+        for (int at = 0; at < mails.size(); at++) {
+            int i = byId.get(at);
             for (int k = mails.fromStart(i); k < mails.recipientsEnd(i); k++) {
                 if (uses[mails.participant(k)]++ == 0) firstUse.add(mails.participant(k));
             }

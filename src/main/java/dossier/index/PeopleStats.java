@@ -1,22 +1,26 @@
 package dossier.index;
 
 import dossier.enrich.Identities;
+import dossier.enrich.IntArray;
 import dossier.enrich.MailKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Counts, for every resolved person, the emails they took part in, sent and received, their first and last date,
  * their strongest correspondents, the domains they wrote to and their emails per month. Pairs are packed into
- * {@code long}s (person in the high half) and counted in {@link PairCounts}, so memory grows with the distinct pairs,
- * not with the emails. Stateless.
+ * {@code long}s (person in the high half) and counted in {@link PairCounts}, off the heap, and people are handed out
+ * one at a time, so the heap grows with the people and the distinct domains, not with the emails or the pairs.
+ * Stateless.
  */
 final class PeopleStats {
     private PeopleStats() {}
@@ -54,12 +58,13 @@ final class PeopleStats {
     }
 
     /**
-     * The people with their counts.
+     * The people with their counts, given to {@code out} one at a time in the directory's order (most emails first,
+     * then by key), so that only one person's details are held at once.
      *
      * @param byId     the mails' numbers in id order: domains are numbered as first met, and ties between them go by number
      * @param personOf the person of every (name, address) pair, as for {@link #roles}
      */
-    static List<PeopleStore.Person> compute(Mails mails, int[] byId, int[] personOf, Identities.Resolution people) {
+    static void compute(Mails mails, IntArray byId, int[] personOf, Identities.Resolution people, Consumer<PeopleStore.Person> out) {
         int n = people.people().size();
         long[] emails = new long[n], sent = new long[n], received = new long[n];
         long[] first = new long[n], last = new long[n];
@@ -71,7 +76,8 @@ final class PeopleStats {
         for (int a = 0; a < domainOf.length; a++) domainOf[a] = mails.address(a).domain();
         Set<Long> seen = new HashSet<>();
         Set<String> sentTo = new HashSet<>();
-        for (int i : byId) {
+        for (int at = 0; at < mails.size(); at++) {
+            int i = byId.get(at);
             Roles r = roles(mails, i, personOf);
             long date = mails.date(i);
             int month = date == MailKeys.NO_DATE ? -1 : month(date);
@@ -103,9 +109,12 @@ final class PeopleStats {
             }
         }
         String[] domainNames = domainIndex.keySet().toArray(new String[0]);
-        Runs correspondents = new Runs(pairs), domains = new Runs(domainPairs), months = new Runs(monthPairs);
-        List<PeopleStore.Person> out = new ArrayList<>(n);
-        for (int p = 0; p < n; p++) {
+        Runs correspondents = new Runs(pairs, n), domains = new Runs(domainPairs, n), months = new Runs(monthPairs, n);
+        // The directory's own order: most emails first, then by key, whatever order identities came in.
+        List<Integer> order = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) order.add(p);
+        order.sort(Comparator.comparingLong((Integer p) -> -emails[p]).thenComparing(p -> people.people().get(p).key()));
+        for (int p : order) {
             Identities.Person person = people.people().get(p);
             List<PeopleStore.Correspondent> cs = new ArrayList<>();
             for (long[] qc : correspondents.top(p, TOP)) {
@@ -120,12 +129,8 @@ final class PeopleStats {
             List<String> nameOnly = person.names().stream().filter(x -> people.personOf(x, "") == index).toList();
             PeopleStore.Summary s = new PeopleStore.Summary(person.key(), person.name(), person.addresses(), person.names(),
                     nameOnly, person.generic(), emails[p], sent[p], received[p], iso(first[p]), iso(last[p]), 0, 0);
-            out.add(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
+            out.accept(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
         }
-        // The directory's own order: most emails first, then by key, whatever order identities came in.
-        out.sort(java.util.Comparator.comparingLong((PeopleStore.Person x) -> -x.summary().emails())
-                .thenComparing(x -> x.summary().key()));
-        return out;
     }
 
     private static long pack(int hi, int lo) {
@@ -145,21 +150,27 @@ final class PeopleStats {
         return ms == Long.MAX_VALUE || ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms).toString();
     }
 
-    /** Counted pairs read as (person → value, count) runs; persons are visited in increasing order. */
+    /** Counted pairs read as (person → value, count) runs, for any person in any order. */
     private static final class Runs {
         final PairCounts c;
-        int pos;
+        /** Person p's pairs are c.pair(start[p]) to c.pair(start[p + 1] - 1). */
+        final int[] start;
 
-        Runs(PairCounts counts) {
+        Runs(PairCounts counts, int persons) {
             c = counts;
             c.finish();
+            start = new int[persons + 1];
+            int k = 0;
+            for (int p = 0; p <= persons; p++) {
+                while (k < c.size() && (int) (c.pair(k) >>> 32) < p) k++;
+                start[p] = k;
+            }
         }
 
-        /** (value, count) for one person, in value order; persons must be asked for in increasing order. */
+        /** (value, count) for one person, in value order. */
         List<long[]> all(int person) {
             List<long[]> out = new ArrayList<>();
-            while (pos < c.size() && (int) (c.pair(pos) >>> 32) < person) pos++;
-            for (; pos < c.size() && (int) (c.pair(pos) >>> 32) == person; pos++) out.add(new long[] {(int) c.pair(pos), c.count(pos)});
+            for (int k = start[person]; k < start[person + 1]; k++) out.add(new long[] {(int) c.pair(k), c.count(k)});
             return out;
         }
 

@@ -59,37 +59,98 @@ public final class PeopleStore {
         return archive.dir().resolve("people");
     }
 
-    /** Writes both files; the summaries' offsets are filled in here. */
-    public static void write(Archive archive, List<Person> people) {
-        Path dir = dir(archive);
-        try {
-            Files.createDirectories(dir);
-            Path details = dir.resolve("details.jsonl.tmp"), directory = dir.resolve("directory.jsonl.tmp");
-            List<Summary> summaries = new ArrayList<>(people.size());
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(details), 1 << 16)) {
-                long offset = 0;
-                for (Person p : people) {
-                    byte[] line = JSON.writeValueAsBytes(p.details());
-                    out.write(line);
-                    out.write('\n');
-                    Summary s = p.summary();
-                    summaries.add(new Summary(s.key(), s.name(), s.addresses(), s.names(), s.nameOnly(), s.generic(),
-                            s.emails(), s.sent(), s.received(), s.first(), s.last(), offset, line.length));
-                    offset += line.length + 1;
-                }
+    /**
+     * Writes both files, one person at a time, in the order given; the summaries' offsets are filled in here. Nothing
+     * replaces the archive's directory until {@link #commit}; closing without it deletes what was written.
+     *
+     * <pre>{@code
+     * try (PeopleStore.Writer w = PeopleStore.writer(archive)) {
+     *     w.add(person);
+     *     w.commit();
+     * }
+     * }</pre>
+     */
+    static Writer writer(Archive archive) {
+        return new Writer(dir(archive));
+    }
+
+    /** Writes the two files of a directory; see {@link #writer}. Not thread-safe. */
+    static final class Writer implements AutoCloseable {
+        private final Path dir, details, directory;
+        private final OutputStream detailsOut;
+        private final BufferedWriter directoryOut;
+        private long offset;
+        private boolean committed;
+
+        private Writer(Path dir) {
+            this.dir = dir;
+            details = dir.resolve("details.jsonl.tmp");
+            directory = dir.resolve("directory.jsonl.tmp");
+            OutputStream d = null;
+            try {
+                Files.createDirectories(dir);
+                d = new java.io.BufferedOutputStream(Files.newOutputStream(details), 1 << 16);
+                directoryOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory), StandardCharsets.UTF_8), 1 << 16);
+                detailsOut = d;
+            } catch (IOException e) {
+                closeQuietly(d);
+                throw failed(e);
             }
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory), StandardCharsets.UTF_8), 1 << 16)) {
-                for (Summary s : summaries) {
-                    w.write(JSON.writeValueAsString(s));
-                    w.write('\n');
-                }
+        }
+
+        void add(Person p) {
+            try {
+                byte[] line = JSON.writeValueAsBytes(p.details());
+                detailsOut.write(line);
+                detailsOut.write('\n');
+                Summary s = p.summary();
+                directoryOut.write(JSON.writeValueAsString(new Summary(s.key(), s.name(), s.addresses(), s.names(),
+                        s.nameOnly(), s.generic(), s.emails(), s.sent(), s.received(), s.first(), s.last(), offset, line.length)));
+                directoryOut.write('\n');
+                offset += line.length + 1;
+            } catch (IOException e) {
+                throw failed(e);
             }
-            // Details first: a reader holding the old directory would find new offsets wrong only for a moment,
-            // and the server reopens both together.
-            Files.move(details, dir.resolve("details.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(directory, dir.resolve("directory.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the people directory in " + dir, e);
+        }
+
+        /** Replaces the archive's directory with what was added. */
+        void commit() {
+            try {
+                detailsOut.close();
+                directoryOut.close();
+                // Details first: a reader holding the old directory would find new offsets wrong only for a moment,
+                // and the server reopens both together.
+                Files.move(details, dir.resolve("details.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(directory, dir.resolve("directory.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                committed = true;
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (committed) return;
+            closeQuietly(detailsOut);
+            closeQuietly(directoryOut);
+            try {
+                Files.deleteIfExists(details);
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                // left for the next run to replace
+            }
+        }
+
+        private UncheckedIOException failed(IOException e) {
+            return new UncheckedIOException("cannot write the people directory in " + dir, e);
+        }
+
+        private static void closeQuietly(java.io.Closeable c) {
+            try {
+                if (c != null) c.close();
+            } catch (IOException e) {
+                // closing after a failure that is already being reported
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dossier.index;
 
+import dossier.enrich.IntArray;
+import dossier.enrich.LongArray;
 import dossier.enrich.Threader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +18,18 @@ final class ThreadingPass {
     private ThreadingPass() {}
 
     /** The thread of each mail, by its number; {@code personOf} as for {@link PeopleStats#roles}. */
-    static long[] threads(Mails mails, int[] personOf) {
+    static LongArray threads(Mails mails, int[] personOf) {
         return Threader.defaults().threads(mails.keys(), i -> PeopleStats.roles(mails, i, personOf).all());
     }
 
     /** Writes the threads that changed, in id order; returns how many. */
-    static int write(IndexWriter writer, Mails mails, int[] byId, long[] threads) {
+    static int write(IndexWriter writer, Mails mails, IntArray byId, LongArray threads) {
         int changed = 0;
         try {
-            for (int i : byId) {
-                if (mails.thread(i) == threads[i]) continue;
-                writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.id(i))), Schema.THREAD, threads[i]);
+            for (int k = 0; k < mails.size(); k++) {
+                int i = byId.get(k);
+                if (mails.thread(i) == threads.get(i)) continue;
+                writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.id(i))), Schema.THREAD, threads.get(i));
                 changed++;
             }
         } catch (IOException e) {

@@ -25,7 +25,9 @@ import org.apache.lucene.store.FSDirectory;
  * (with the same result, unless the build changed it): prints the pass's seconds, the process's CPU seconds during
  * it, with {@code --heap} the largest live heap during the pass (a full collection every 20 ms, so slower) and bytes
  * per email, and digests of every email's thread id and of the people directory, so that two builds can be shown to
- * agree. Not a test. Run: {@code bench/connections ARCHIVE [--heap]}; work on a copy of an archive you care about.
+ * agree. With {@code --unthreaded} every email's thread id is set to 0 first (and committed, outside the figures), so
+ * the pass writes every thread id, as the first ingest of a dump does. Not a test. Run:
+ * {@code bench/connections ARCHIVE [--heap] [--unthreaded]}; work on a copy of an archive you care about.
  */
 public final class ConnectionsBench {
     private static volatile boolean running = true;
@@ -33,9 +35,13 @@ public final class ConnectionsBench {
 
     public static void main(String[] args) throws Exception {
         Archive archive = Archive.open(Path.of(args[0]));
-        boolean heap = args.length > 1 && args[1].equals("--heap");
+        java.util.List<String> options = java.util.List.of(args).subList(1, args.length);
+        boolean heap = options.contains("--heap");
+        if (options.contains("--unthreaded")) unthread(archive);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+        // The ingest's indexing buffer, which also holds the thread ids the pass writes until Lucene applies them.
+        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                .setRAMBufferSizeMB(256);
         PeoplePass.Summary s;
         long base = live();
         try (IndexWriter w = new IndexWriter(FSDirectory.open(archive.indexDir()), config)) {
@@ -69,6 +75,26 @@ public final class ConnectionsBench {
         MessageDigest people = MessageDigest.getInstance("SHA-256");
         for (String f : new String[] {"directory.jsonl", "details.jsonl"}) people.update(Files.readAllBytes(PeopleStore.dir(archive).resolve(f)));
         System.out.println("people digest: " + HexFormat.of().formatHex(people.digest()));
+    }
+
+    /** Sets every email's thread id to 0, in updates of 100,000 each flushed, and commits. */
+    private static void unthread(Archive archive) throws Exception {
+        IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
+                DirectoryReader r = DirectoryReader.open(w)) {
+            int n = 0;
+            for (LeafReaderContext ctx : r.leaves()) {
+                PostingsEnum emails = ctx.reader().postings(new Term(Schema.KIND, "email"), PostingsEnum.NONE);
+                NumericDocValues ids = ctx.reader().getNumericDocValues(Schema.ID);
+                if (emails == null || ids == null) continue;
+                for (int d = emails.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = emails.nextDoc()) {
+                    if (!ids.advanceExact(d)) continue;
+                    w.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(ids.longValue())), Schema.THREAD, 0);
+                    if (++n % 100_000 == 0) w.flush();
+                }
+            }
+            w.commit();
+        }
     }
 
     private static long live() {

@@ -68,7 +68,8 @@ class MailKeysTest {
         assertTrue(k.reply(0) && k.specific(0) && !k.reply(1));
         assertEquals(0, k.subject(2), "no key: never groups by subject");
         assertFalse(k.specific(3));
-        assertArrayEquals(new int[] {3, 0, 1}, k.byDate(k.byId()), "dated only, by date then id");
+        IntArray dated = k.byDate(k.byId());
+        assertArrayEquals(new int[] {3, 0, 1}, dated.toArray(dated.length()), "dated only, by date then id");
     }
 
     @Test
@@ -92,8 +93,8 @@ class MailKeysTest {
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < n; i++) expected.add(i);
             expected.sort((a, b) -> Long.compare(keys[a], keys[b]));
-            int[] got = IndexSort.stable(keys, IndexSort.identity(n));
-            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), got, "n = " + n);
+            IntArray got = IndexSort.stable(LongArray.of(keys), IndexSort.identity(n));
+            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), got.toArray(n), "n = " + n);
         }
     }
 
@@ -119,6 +120,6 @@ class MailKeysTest {
     }
 
     private static long[] chain(MailKeys k, int i) {
-        return java.util.Arrays.copyOfRange(k.refs(), k.refStart(i), k.refEnd(i));
+        return java.util.Arrays.copyOfRange(k.refs().toArray(k.refEnd(i)), k.refStart(i), k.refEnd(i));
     }
 }
