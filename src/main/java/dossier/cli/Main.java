@@ -40,11 +40,25 @@ public final class Main implements Runnable {
                 cmd.getErr().println("dossier: " + e.getMessage());
                 return e instanceof UsageError ? USAGE : FAILURE;
             }
-            cmd.getErr().println("dossier: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            cmd.getErr().println("dossier: " + describe(e));
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
             return FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A failure's message followed by those of its causes that add to it: "cannot store blob …" alone hides that the
+     * disk ran out of inodes, which the cause's "No space left on device" says.
+     */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder(e.getMessage() == null ? e.toString() : e.getMessage());
+        int depth = 0;
+        for (Throwable c = e.getCause(); c != null && c != e && depth++ < 10; c = c.getCause()) {
+            String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+            if (out.indexOf(m) < 0) out.append(": ").append(m);
+        }
+        return out.toString();
     }
 
     @Override
