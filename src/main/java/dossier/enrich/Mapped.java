@@ -93,7 +93,8 @@ final class Mapped {
 
     /** How many elements chunks hold. */
     static int length(Buffer[] chunks) {
-        return chunks.length == 1 ? chunks[0].capacity() : (int) Math.min(Integer.MAX_VALUE, (long) chunks.length << CHUNK_SHIFT);
+        if (chunks.length == 1) return chunks[0].capacity();
+        return (int) Math.min(Integer.MAX_VALUE, (long) chunks.length << CHUNK_SHIFT);
     }
 
     /** How many chunks an array of {@code length} elements needs. */

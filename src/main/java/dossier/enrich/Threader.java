@@ -2,12 +2,11 @@ package dossier.enrich;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -105,17 +104,46 @@ public final class Threader {
         }
     }
 
-    /** An open conversation under one subject key: one member, its latest date and everyone in it. */
+    /**
+     * An open conversation under one subject key: one member, its latest date and everyone in it. Tens of thousands
+     * are open at once in a dense archive, so it holds primitives: some 60 bytes and 4 a participant.
+     */
     private static final class Group {
+        private static final long NONE = Long.MIN_VALUE;
+
         final int member;
         long last;
-        /** Dates of its emails without a reply prefix; while empty it is replies waiting for their original. */
-        final Set<Long> originals = new HashSet<>();
-        final Set<Integer> participants = new HashSet<>();
+        /**
+         * The date of its latest email without a reply prefix, {@link #NONE} while it is replies waiting for their
+         * original. Emails come in date order, so the latest is the only one a later email can have the date of.
+         */
+        long lastOriginal = NONE;
+        /** Its participants' numbers, in increasing order: {@code people[0]} to {@code people[count - 1]}. */
+        private int[] people = new int[4];
+        private int count;
 
         Group(int member, long last) {
             this.member = member;
             this.last = last;
+        }
+
+        boolean hasOriginal() {
+            return lastOriginal != NONE;
+        }
+
+        boolean overlaps(int[] participants) {
+            for (int p : participants) if (Arrays.binarySearch(people, 0, count, p) >= 0) return true;
+            return false;
+        }
+
+        void add(int participant) {
+            int at = Arrays.binarySearch(people, 0, count, participant);
+            if (at >= 0) return;
+            at = -at - 1;
+            if (count == people.length) people = Arrays.copyOf(people, 2 * count);
+            System.arraycopy(people, at, people, at + 1, count - at);
+            people[at] = participant;
+            count++;
         }
     }
 
@@ -149,8 +177,8 @@ public final class Threader {
                 // Message-ID (same date), so same-subject originals stay apart.
                 Group best = null;
                 for (Group g : groups) {
-                    if ((reply || g.originals.isEmpty() || g.originals.contains(date)) && (best == null || g.last > best.last)
-                            && overlaps(g.participants, people)) best = g;
+                    if ((reply || !g.hasOriginal() || g.lastOriginal == date) && (best == null || g.last > best.last)
+                            && g.overlaps(people)) best = g;
                 }
                 // A specific subject ("dinner monday april 23") with one open conversation needs no shared
                 // participant: mail systems rewrite addresses (johnt@austinventures.com, john.thornton@enron.com).
@@ -161,14 +189,9 @@ public final class Threader {
             for (Group g : groups) if (uf.find(g.member) == uf.find(i)) mine = g;
             if (mine == null) groups.add(mine = new Group(i, date));
             mine.last = Math.max(mine.last, date);
-            if (!reply) mine.originals.add(date);
-            for (int p : people) mine.participants.add(p);
+            if (!reply) mine.lastOriginal = date;
+            for (int p : people) mine.add(p);
         }
-    }
-
-    private static boolean overlaps(Set<Integer> group, int[] participants) {
-        for (int p : participants) if (group.contains(p)) return true;
-        return false;
     }
 
     /** Union-find over email indices with path halving; the smaller index becomes the representative. */

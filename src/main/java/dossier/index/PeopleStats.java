@@ -64,7 +64,8 @@ final class PeopleStats {
      * @param byId     the mails' numbers in id order: domains are numbered as first met, and ties between them go by number
      * @param personOf the person of every (name, address) pair, as for {@link #roles}
      */
-    static void compute(Mails mails, IntArray byId, int[] personOf, Identities.Resolution people, Consumer<PeopleStore.Person> out) {
+    static void compute(Mails mails, IntArray byId, int[] personOf, Identities.Resolution people,
+                        Consumer<PeopleStore.Person> out) {
         int n = people.people().size();
         long[] emails = new long[n], sent = new long[n], received = new long[n];
         long[] first = new long[n], last = new long[n];

@@ -90,7 +90,8 @@ public final class PeopleStore {
             try {
                 Files.createDirectories(dir);
                 d = new java.io.BufferedOutputStream(Files.newOutputStream(details), 1 << 16);
-                directoryOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory), StandardCharsets.UTF_8), 1 << 16);
+                directoryOut = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(directory), StandardCharsets.UTF_8), 1 << 16);
                 detailsOut = d;
             } catch (IOException e) {
                 closeQuietly(d);

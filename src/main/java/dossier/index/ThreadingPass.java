@@ -15,6 +15,12 @@ import org.apache.lucene.index.Term;
  * Attachments and documents keep thread 0. Not thread-safe: run by the ingest thread.
  */
 final class ThreadingPass {
+    /**
+     * Lucene holds the updates it is given on the heap, some 15 bytes each, until its indexing buffer fills: flushing
+     * after so many writes them to the index files, so that the pass's heap stays the same whatever the archive's size.
+     */
+    private static final int UPDATES_PER_FLUSH = 250_000;
+
     private ThreadingPass() {}
 
     /** The thread of each mail, by its number; {@code personOf} as for {@link PeopleStats#roles}. */
@@ -30,7 +36,7 @@ final class ThreadingPass {
                 int i = byId.get(k);
                 if (mails.thread(i) == threads.get(i)) continue;
                 writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.id(i))), Schema.THREAD, threads.get(i));
-                changed++;
+                if (++changed % UPDATES_PER_FLUSH == 0) writer.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store thread ids", e);
