@@ -136,14 +136,25 @@ public final class Threader {
             return false;
         }
 
-        void add(int participant) {
-            int at = Arrays.binarySearch(people, 0, count, participant);
-            if (at >= 0) return;
-            at = -at - 1;
-            if (count == people.length) people = Arrays.copyOf(people, 2 * count);
-            System.arraycopy(people, at, people, at + 1, count - at);
-            people[at] = participant;
-            count++;
+        /** Adds an email's participants: one merge, in time linear in the group's size, when any is new. */
+        void addAll(int[] participants) {
+            int[] add = participants.clone();
+            Arrays.sort(add);
+            int missing = 0;
+            for (int k = 0; k < add.length; k++) {
+                if ((k == 0 || add[k] != add[k - 1]) && Arrays.binarySearch(people, 0, count, add[k]) < 0) missing++;
+            }
+            if (missing == 0) return; // the usual case: the same people answering each other
+            int[] merged = new int[Math.max(people.length, Integer.highestOneBit(count + missing) << 1)];
+            int n = 0, a = 0, b = 0;
+            while (a < count || b < add.length) {
+                int next = b == add.length || (a < count && people[a] <= add[b]) ? people[a] : add[b];
+                while (a < count && people[a] == next) a++;
+                while (b < add.length && add[b] == next) b++;
+                merged[n++] = next;
+            }
+            people = merged;
+            count = n;
         }
     }
 
@@ -190,7 +201,7 @@ public final class Threader {
             if (mine == null) groups.add(mine = new Group(i, date));
             mine.last = Math.max(mine.last, date);
             if (!reply) mine.lastOriginal = date;
-            for (int p : people) mine.add(p);
+            mine.addAll(people);
         }
     }
 
