@@ -30,13 +30,18 @@ final class ThreadingPass {
 
     /** Writes the threads that changed, in id order; returns how many. */
     static int write(IndexWriter writer, Mails mails, IntArray byId, LongArray threads) {
+        return write(writer, mails, byId, threads, UPDATES_PER_FLUSH);
+    }
+
+    /** As {@link #write(IndexWriter, Mails, IntArray, LongArray)}, flushing after every {@code flushEvery} updates. */
+    static int write(IndexWriter writer, Mails mails, IntArray byId, LongArray threads, int flushEvery) {
         int changed = 0;
         try {
             for (int k = 0; k < mails.size(); k++) {
                 int i = byId.get(k);
                 if (mails.thread(i) == threads.get(i)) continue;
                 writer.updateNumericDocValue(new Term(Schema.ID_TERM, Long.toString(mails.id(i))), Schema.THREAD, threads.get(i));
-                if (++changed % UPDATES_PER_FLUSH == 0) writer.flush();
+                if (++changed % flushEvery == 0) writer.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store thread ids", e);
