@@ -114,6 +114,19 @@ class MboxSplitTest {
     }
 
     @Test
+    void mailboxOfMoreThanAHundredThousandMessagesIsReadWholeByDefault() throws Exception {
+        // A Gmail export or a long-kept mailbox: the default limit once stopped at 100,000 and lost the rest.
+        int n = 150_000;
+        StringBuilder mbox = new StringBuilder();
+        for (int i = 1; i <= n; i++) mbox.append("From a@b Tue Jan  1 00:00:00 2002\nSubject: ").append(i).append("\n\nx\n\n");
+        Collected c = Collected.open(dir, "all.mbox", mbox.toString().getBytes(StandardCharsets.US_ASCII), Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(n, c.inputs.size());
+        assertEquals("all.mbox#" + n, c.sources().get(n - 1));
+        assertEquals("Subject: " + n + "\n\nx\n", c.text(n - 1));
+    }
+
+    @Test
     void mailboxOfBlankLinesIsAccountedFor() throws Exception {
         Collected c = Collected.open(dir, "blank.mbox", "\n\n\n");
         assertEquals(List.of(), c.inputs);
