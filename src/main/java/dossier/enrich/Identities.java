@@ -1,6 +1,7 @@
 package dossier.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +36,10 @@ public final class Identities {
     /** The people and a lookup from what a header said to the person it names. */
     public static final class Resolution {
         private final List<Person> people;
-        private final Map<String, Integer> byNode;
         private final Identities keys;
 
-        private Resolution(List<Person> people, Map<String, Integer> byNode, Identities keys) {
+        private Resolution(List<Person> people, Identities keys) {
             this.people = List.copyOf(people);
-            this.byNode = byNode;
             this.keys = keys;
         }
 
@@ -52,23 +51,73 @@ public final class Identities {
         /** The index in {@link #people()} of the person a (name, address) pair denotes, or -1 when never observed. */
         public int personOf(String name, String address) {
             String key = keys.nodeKey(name, address);
-            Integer p = key == null ? null : byNode.get(key);
-            return p == null ? -1 : p;
+            Integer node = key == null ? null : keys.index.get(key);
+            return node == null ? -1 : keys.nodes.get(node).person;
         }
     }
 
-    /** One address or one address-less name, as observed. */
+    /**
+     * One address or one address-less name, as observed, with the names written with it in the order first seen. The
+     * names are two arrays, not a map: there is a node for every distinct correspondent, and most have one name (a
+     * map and its boxed counts cost some 200 bytes a node, a third of the pass's heap at 490,000 people).
+     */
     private static final class Node {
+        private static final int INDEXED_PAST = 8;
+
         final String key;
         final String address;
-        final Map<String, Long> names = new LinkedHashMap<>();
         long count;
         int up;
+        /** The person this node belongs to, once resolved. */
+        int person = -1;
+        private String[] names = new String[1];
+        private long[] nameCounts = new long[1];
+        private int nameCount;
+        /** Slots of the names, only for a node with many (a mailbox every spammer signs differently). */
+        private Map<String, Integer> slots;
 
         Node(String key, String address, int index) {
             this.key = key;
             this.address = address;
             this.up = index;
+        }
+
+        void addName(String name, long n) {
+            int slot = slot(name);
+            if (slot >= 0) {
+                nameCounts[slot] += n;
+                return;
+            }
+            if (nameCount == names.length) {
+                names = Arrays.copyOf(names, nameCount * 2);
+                nameCounts = Arrays.copyOf(nameCounts, nameCount * 2);
+            }
+            names[nameCount] = name;
+            nameCounts[nameCount] = n;
+            if (slots != null) slots.put(name, nameCount);
+            else if (nameCount + 1 > INDEXED_PAST) {
+                slots = new HashMap<>();
+                for (int i = 0; i <= nameCount; i++) slots.put(names[i], i);
+            }
+            nameCount++;
+        }
+
+        private int slot(String name) {
+            if (slots != null) return slots.getOrDefault(name, -1);
+            for (int i = 0; i < nameCount; i++) if (names[i].equals(name)) return i;
+            return -1;
+        }
+
+        int nameCount() {
+            return nameCount;
+        }
+
+        String name(int i) {
+            return names[i];
+        }
+
+        long nameUses(int i) {
+            return nameCounts[i];
         }
     }
 
@@ -95,14 +144,16 @@ public final class Identities {
         Node n = nodes.get(i);
         n.count += count;
         String clean = Names.clean(name);
-        if (!clean.isEmpty()) n.names.merge(clean, count, Long::sum);
+        if (!clean.isEmpty()) n.addName(clean, count);
     }
 
     /** Resolves everything observed so far. */
     public Resolution resolve() {
         mergeAddresses();
         joinNames();
-        return build();
+        Resolution r = build();
+        parsed.clear(); // a name is parsed again if asked for; the cache would hold one entry per distinct name
+        return r;
     }
 
     /** Rule 2: addresses whose local parts spell the same full name used with each of them. */
@@ -112,8 +163,8 @@ public final class Identities {
             Node n = nodes.get(i);
             if (n.address.isEmpty() || isGeneric(n.address)) continue;
             Set<String> keys = new HashSet<>();
-            for (String raw : n.names.keySet()) {
-                Names.Name name = parse(raw);
+            for (int k = 0; k < n.nameCount(); k++) {
+                Names.Name name = parse(n.name(k));
                 if (name != null && Names.localPartMatches(n.address, name)) keys.add(name.key());
             }
             for (String k : keys) {
@@ -137,7 +188,7 @@ public final class Identities {
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             if (!n.address.isEmpty()) continue;
-            Names.Name name = n.names.isEmpty() ? null : parse(n.names.keySet().iterator().next());
+            Names.Name name = n.nameCount() == 0 ? null : parse(n.name(0));
             if (name == null) continue;
             List<Known> known = byLast.getOrDefault(name.last(), List.of());
             Integer target = unique(known.stream().filter(k -> k.name().key().equals(name.key()) && k.name().compatible(name)).toList());
@@ -168,16 +219,16 @@ public final class Identities {
     private List<Names.Name> trustedNames(Node n) {
         List<Names.Name> spelled = new ArrayList<>();
         long named = 0;
-        String top = null;
-        for (var e : n.names.entrySet()) {
-            named += e.getValue();
-            if (top == null || e.getValue() > n.names.get(top)) top = e.getKey();
-            Names.Name name = parse(e.getKey());
+        int top = -1;
+        for (int k = 0; k < n.nameCount(); k++) {
+            named += n.nameUses(k);
+            if (top < 0 || n.nameUses(k) > n.nameUses(top)) top = k;
+            Names.Name name = parse(n.name(k));
             if (name != null && Names.localPartMatches(n.address, name)) spelled.add(name);
         }
         if (!spelled.isEmpty()) return spelled;
-        Names.Name dominant = top == null ? null : parse(top);
-        return dominant != null && n.names.get(top) * 3 >= named * 2 ? List.of(dominant) : List.of();
+        Names.Name dominant = top < 0 ? null : parse(n.name(top));
+        return dominant != null && n.nameUses(top) * 3 >= named * 2 ? List.of(dominant) : List.of();
     }
 
     private Resolution build() {
@@ -188,17 +239,16 @@ public final class Identities {
         for (List<Node> members : groups.values()) built.add(new Built(person(members), members.stream().mapToLong(m -> m.count).sum(), members));
         built.sort(Comparator.comparingLong((Built b) -> -b.count()).thenComparing(b -> b.person().key()));
         List<Person> people = new ArrayList<>();
-        Map<String, Integer> byNode = new HashMap<>();
         Set<String> keys = new HashSet<>();
         for (Built b : built) {
             Person p = b.person();
             String key = p.key();
             for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
             if (!key.equals(p.key())) p = new Person(key, p.name(), p.addresses(), p.names(), p.generic());
-            for (Node m : b.members()) byNode.put(m.key, people.size());
+            for (Node m : b.members()) m.person = people.size();
             people.add(p);
         }
-        return new Resolution(people, byNode, this);
+        return new Resolution(people, this);
     }
 
     private Person person(List<Node> members) {
@@ -208,13 +258,15 @@ public final class Identities {
         Map<String, Long> names = new HashMap<>();
         Map<String, Long> spelled = new HashMap<>();
         for (Node m : members) {
-            m.names.forEach((raw, c) -> {
+            for (int k = 0; k < m.nameCount(); k++) {
+                String raw = m.name(k);
+                long c = m.nameUses(k);
                 String shown = Names.display(raw);
-                if (shown.isEmpty()) return;
+                if (shown.isEmpty()) continue;
                 names.merge(shown, c, Long::sum);
                 Names.Name parsed = parse(raw);
                 if (parsed != null && addresses.stream().anyMatch(a -> Names.localPartMatches(a, parsed))) spelled.merge(shown, c, Long::sum);
-            });
+            }
         }
         Comparator<Map.Entry<String, Long>> byCount = Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey());

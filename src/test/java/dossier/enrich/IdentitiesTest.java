@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentitiesTest {
@@ -28,6 +29,37 @@ class IdentitiesTest {
         assertEquals("jeff.skilling@enron.com", person.key());
         assertEquals("Jeff Skilling", person.name());
         assertEquals(1, r.people().size());
+    }
+
+    @Test
+    void anAddressWrittenWithManyNamesCountsEachAndShowsTheMostUsed() {
+        // Past eight names a node looks its names up in a map instead of its arrays: counts must add up either way.
+        Identities ids = new Identities();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 20; i++) ids.observe("Sender Number" + (char) ('a' + i), "offers@spam.example", 1);
+        }
+        ids.observe("Sender Numberq", "offers@spam.example", 10);
+        ids.observe("Sender Numberc", "OFFERS@SPAM.EXAMPLE", 4);
+        Identities.Resolution r = ids.resolve();
+        assertEquals(1, r.people().size());
+        Identities.Person p = r.people().get(0);
+        assertEquals("Sender Numberq", p.name());
+        assertEquals(20, p.names().size());
+        assertEquals(List.of("Sender Numberq", "Sender Numberc", "Sender Numbera"), p.names().subList(0, 3));
+        assertEquals(0, r.personOf("Sender Numberk", "offers@spam.example"));
+    }
+
+    @Test
+    void aNameUsedForTwoThirdsOfAManyNamedAddressVouchesForIt() {
+        // The address does not spell the name, so only the dominant name links "Dana Whitfield" without an address
+        // to it; that needs her 20 uses summed, one observation at a time, after nine other names.
+        Identities ids = new Identities();
+        for (int i = 0; i < 9; i++) ids.observe("Sender Number" + (char) ('a' + i), "offers@spam.example");
+        for (int i = 0; i < 20; i++) ids.observe("Dana Whitfield", "offers@spam.example");
+        ids.observe("Dana Whitfield", "");
+        Identities.Resolution r = ids.resolve();
+        assertEquals(r.personOf("", "offers@spam.example"), r.personOf("Dana Whitfield", ""));
+        assertEquals("Dana Whitfield", r.people().get(r.personOf("", "offers@spam.example")).name());
     }
 
     @Test
