@@ -337,7 +337,7 @@ public final class ArchiveWriter implements Closeable {
      */
     public void commit() {
         pending.submit();
-        indexing.awaitAll();
+        indexing.flush(writer);
         // The originals this commit records reach the disk before it does: after a power cut, every committed item
         // has its whole blob, and the files not committed are read and stored again by the next run. The flush runs
         // beside Lucene's preparing the commit (writing and syncing the new segments), which takes about as long.
@@ -367,7 +367,7 @@ public final class ArchiveWriter implements Closeable {
     IndexWriter indexWriter() {
         if (!awaiting.isEmpty()) throw new IllegalStateException(awaiting.size() + " files still wait for their text");
         pending.submit();
-        indexing.awaitAll();
+        indexing.flush(writer);
         return writer;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.index.IndexWriter;
 
 /**
  * Runs document building and {@code IndexWriter.addDocument} on worker threads (IndexWriter is thread-safe and ids
@@ -28,7 +29,10 @@ final class ParallelIndexing implements AutoCloseable {
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+    private final int threads;
+
     ParallelIndexing(int threads) {
+        this.threads = threads;
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "index");
             t.setDaemon(true);
@@ -84,6 +88,23 @@ final class ParallelIndexing implements AutoCloseable {
                 for (Task t : run) t.run();
             });
         }
+    }
+
+    /**
+     * Writes the writer's in-memory segments to disk on every thread of the pool at once, after the tasks submitted so
+     * far. A commit or a reader opened on the writer would otherwise write them all on its own thread: 0.7 s of the
+     * single-threaded end of a 10-second ingest.
+     */
+    void flush(IndexWriter writer) {
+        awaitAll();
+        for (int i = 0; i < threads; i++) {
+            submit(() -> {
+                while (writer.flushNextBuffer()) {
+                    // each call writes one thread's buffer, the largest left
+                }
+            });
+        }
+        awaitAll();
     }
 
     /** Waits until every submitted task has finished. */
