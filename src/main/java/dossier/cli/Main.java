@@ -40,11 +40,35 @@ public final class Main implements Runnable {
                 cmd.getErr().println("dossier: " + e.getMessage());
                 return e instanceof UsageError ? USAGE : FAILURE;
             }
+            if (outOfMemory(e)) {
+                cmd.getErr().println("dossier: " + describe(e) + "\n" + "dossier: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+                return FAILURE;
+            }
             cmd.getErr().println("dossier: " + describe(e));
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
             return FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The command's data is unreachable by now, so there is room to say so. An ingest keeps what it committed.
+            System.err.println("dossier: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            return FAILURE;
+        }
+    }
+
+    /** Whether the heap running out, on this thread or another, caused the failure. */
+    private static boolean outOfMemory(Throwable e) {
+        int depth = 0;
+        for (Throwable c = e; c != null && depth++ < 10; c = c.getCause()) if (c instanceof OutOfMemoryError) return true;
+        return false;
+    }
+
+    /** What to do when the heap ran out. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "out of memory: the Java heap of " + (maxHeapBytes >> 20) + " MB is too small for this job. Run the same "
+                + "command again with a larger heap, for example DOSSIER_JAVA_OPTS=-Xmx4g (README, Configuration); an "
+                + "interrupted ingest keeps what it committed and goes on from there.";
     }
 
     /**

@@ -156,7 +156,7 @@ public final class Ingest {
                 try {
                     OcrQueue ocr = new OcrQueue(pool.ocr(), parser, options.isolation(), writer);
                     for (ArchiveWriter.AwaitingText scan : writer.resumedAwaitingText()) ocr.add(scan); // interrupted before
-                    consume(todo, queue, inFlight, writer, ocr, progress);
+                    consume(todo, queue, reader, inFlight, writer, ocr, progress);
                 } finally {
                     reader.interrupt();
                     pool.shutdownNow();
@@ -193,7 +193,14 @@ public final class Ingest {
             batches.handOver();
             put(queue, new End(null));
         } catch (Throwable t) {
-            queue.offer(new End(t));
+            // Waits for room rather than offer: a full queue drains as the writer works, and a failure dropped here
+            // would leave the writer waiting for the end forever. Should even this fail (no memory left for the End),
+            // the writer sees this thread gone.
+            try {
+                queue.put(new End(t));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the writer stopped first: nobody waits for the end
+            }
         }
     }
 
@@ -268,12 +275,17 @@ public final class Ingest {
      * Takes the batches in the order they were found and adds their items to the archive; scans go to {@code ocr},
      * which is drained at the end.
      */
-    private void consume(Todo todo, BlockingQueue<Handoff> queue, Semaphore inFlight, ArchiveWriter writer,
-                         OcrQueue ocr, Progress progress) throws InterruptedException {
+    private void consume(Todo todo, BlockingQueue<Handoff> queue, Thread reader, Semaphore inFlight,
+                         ArchiveWriter writer, OcrQueue ocr, Progress progress) throws InterruptedException {
         long sinceCommit = 0, bytes = 0, files = 0, items = 0;
         while (true) {
             todo.topUp(); // before waiting: the reader may be waiting for files
-            Handoff handoff = queue.take();
+            Handoff handoff = queue.poll(1, TimeUnit.SECONDS);
+            if (handoff == null) {
+                if (reader.isAlive()) continue;
+                handoff = queue.poll(); // it may have handed over its last just before it ended
+                if (handoff == null) throw new IllegalStateException("reading the sources stopped without saying why");
+            }
             if (handoff instanceof End e) {
                 if (e.failure() != null) throw new IllegalStateException("reading the sources failed", e.failure());
                 progress.update(files, items, bytes, true);

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,8 @@ final class ParseBatch implements Ingest.Handoff {
     private int permits;
     // Set once the batch is submitted.
     private final AtomicInteger next = new AtomicInteger();
+    /** The heap ran out while parsing: the run stops (see {@link #work}). */
+    private final AtomicReference<OutOfMemoryError> outOfMemory = new AtomicReference<>();
     private AtomicLongArray started;
     private AtomicReferenceArray<Thread> runners;
     private AtomicReferenceArray<Outcome> outcomes;
@@ -136,20 +139,32 @@ final class ParseBatch implements Ingest.Handoff {
 
     /** Parses the inputs nobody has claimed yet; more than one thread may run this once an input is abandoned. */
     private void work() {
-        for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
-            runners.set(i, Thread.currentThread());
-            started.set(i, System.nanoTime());
-            Outcome o;
-            try {
-                RawInput in = inputs.get(i);
-                String sha = shas.get(i);
-                o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha) : Outcome.of(parser.parse(in), in, sha);
-            } catch (Throwable t) { // OutOfMemoryError: the input's problem, like any other failure to read it
-                o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))), false);
+        try {
+            for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
+                runners.set(i, Thread.currentThread());
+                started.set(i, System.nanoTime());
+                Outcome o;
+                try {
+                    RawInput in = inputs.get(i);
+                    String sha = shas.get(i);
+                    o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha) : Outcome.of(parser.parse(in), in, sha);
+                } catch (OutOfMemoryError e) {
+                    throw e;
+                } catch (Throwable t) { // the parser records what it can; anything else is the input's problem too
+                    o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))), false);
+                }
+                runners.set(i, null);
+                Thread.interrupted(); // an interrupt meant for an abandoned parse must not reach the next input
+                finish(i, o);
             }
-            runners.set(i, null);
-            Thread.interrupted(); // an interrupt meant for an abandoned parse must not reach the next input
-            finish(i, o);
+        } catch (OutOfMemoryError e) {
+            // A heap too small for the run, not one input's fault (mail is bounded by the limits, documents parse in
+            // worker processes). Recorded as the input's problem, the email would be lost for good, since a later run
+            // skips a file it has read; and the thread, dead before it could record even that, left its batch waiting
+            // out the time limit, input after input. So the run stops and says why; the same command with a larger heap
+            // goes on from the last commit.
+            outOfMemory.compareAndSet(null, e);
+            while (done.getCount() > 0) done.countDown();
         }
     }
 
@@ -173,6 +188,8 @@ final class ParseBatch implements Ingest.Handoff {
         while (!done.await(abandonLate(isolation), TimeUnit.NANOSECONDS)) {
             // woken by the nearest deadline: look again
         }
+        OutOfMemoryError e = outOfMemory.get();
+        if (e != null) throw new IllegalStateException("parsing ran out of memory", e);
     }
 
     /** Abandons the parses past their patience; returns how long to wait before the next could be. */

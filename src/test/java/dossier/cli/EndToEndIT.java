@@ -95,6 +95,34 @@ class EndToEndIT {
     }
 
     @Test
+    void anIngestWhoseHeapRunsOutSaysSoAndTheSameCommandWithMoreHeapFinishesIt() throws Exception {
+        // 800 emails of 75 KB, each of words seldom seen twice: more than a 40 MB heap can parse and index at once.
+        Path dir = tmp.resolve("oom");
+        Files.createDirectories(dir);
+        Path mbox = dir.resolve("big.mbox");
+        java.util.Random random = new java.util.Random(3);
+        try (var out = Files.newBufferedWriter(mbox, StandardCharsets.US_ASCII)) {
+            for (int i = 0; i < 800; i++) {
+                out.write("From a@b Tue Jan  1 00:00:00 2002\nFrom: Sender " + i + " <s" + i + "@example.com>\n"
+                        + "Subject: big " + i + "\nMessage-ID: <big" + i + "@example.com>\n\n");
+                for (int w = 0; w < 10_000; w++) out.write("w" + random.nextInt(200_000) + (w % 12 == 11 ? "\n" : " "));
+                out.write("\n\n");
+            }
+        }
+        String out = dir.resolve("archive").toString();
+        Run small = dossier(java.util.Map.of("DOSSIER_JAVA_OPTS", "-Xmx40m"), "ingest", "--no-ocr", "--archive", out,
+                "--format", "json", mbox.toString());
+        assertEquals(1, small.exit(), small.err());
+        assertTrue(small.err().contains("dossier: out of memory: the Java heap of "), small.err());
+        assertTrue(small.err().contains("DOSSIER_JAVA_OPTS=-Xmx4g"), small.err());
+        assertFalse(small.err().contains("\tat "), "no stack trace: " + small.err());
+        Run again = dossier("ingest", "--no-ocr", "--archive", out, "--format", "json", mbox.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(800, again.json().get("emails").asLong());
+        assertEquals(0, again.json().get("problems").asLong());
+    }
+
+    @Test
     void ingestThenSearchCountShowAndProblems() throws Exception {
         Run ingest = dossier("ingest", "--archive", archive.toString(), "--format", "json", dump.toString());
         assertEquals(0, ingest.exit(), ingest.err());
