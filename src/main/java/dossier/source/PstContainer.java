@@ -103,9 +103,9 @@ final class PstContainer implements Container {
                     opener.problem(where, Problem.SOURCE, "folder lists " + count + " items but holds " + (i - 1));
                     return;
                 }
-                if (++items > opener.limits().maxEntries()) {
+                if (++items > opener.limits().maxEntries(item.depth(), true)) {
                     opener.problem(item.source(), Problem.LIMIT,
-                            "more than " + opener.limits().maxEntries() + " items; the rest were not read");
+                            "more than " + opener.limits().maxEntries(item.depth(), true) + " items; the rest were not read");
                     stopped = true;
                     return;
                 }

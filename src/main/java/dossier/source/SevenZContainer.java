@@ -32,13 +32,12 @@ final class SevenZContainer implements Container {
             throw e;
         }
         try (archive; channel) {
-            int count = 0;
+            int count = 0, max = opener.limits().maxEntries(item.depth(), true);
             // The index, not getNextEntry(): it lists names even when the content needs a password.
             for (SevenZArchiveEntry entry : archive.getEntries()) {
                 if (entry.isDirectory() || entry.isAntiItem() || !entry.hasStream()) continue;
-                if (++count > opener.limits().maxEntries()) {
-                    opener.problem(item.source(), Problem.LIMIT,
-                            "more than " + opener.limits().maxEntries() + " entries; the rest were not read");
+                if (++count > max) {
+                    opener.problem(item.source(), Problem.LIMIT, "more than " + max + " entries; the rest were not read");
                     return;
                 }
                 EntryName name = EntryName.of(entry.getName() == null ? "" : entry.getName(), "entry-" + count);

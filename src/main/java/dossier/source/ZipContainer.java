@@ -115,9 +115,9 @@ final class ZipContainer implements Container {
     }
 
     private static boolean tooMany(int count, Item item, Opener opener) {
-        if (count <= opener.limits().maxEntries()) return false;
-        opener.problem(item.source(), Problem.LIMIT,
-                "more than " + opener.limits().maxEntries() + " entries; the rest were not read");
+        int max = opener.limits().maxEntries(item.depth(), true);
+        if (count <= max) return false;
+        opener.problem(item.source(), Problem.LIMIT, "more than " + max + " entries; the rest were not read");
         return true;
     }
 

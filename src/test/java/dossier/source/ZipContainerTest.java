@@ -138,6 +138,23 @@ class ZipContainerTest {
     }
 
     @Test
+    void aZipInsideAnotherYieldsAHundredThousandEntriesAtMostAndOnItsOwnAMillion() throws Exception {
+        // Its reader holds an index of every entry while the containers inside are read: nested million-entry zips
+        // would each hold hundreds of MB at once.
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        byte[] one = {'x'};
+        for (int i = 0; i <= Limits.NESTED_INDEXED_ENTRIES; i++) many.put("e" + i, one);
+        byte[] inner = zip(many);
+        Collected alone = open("many.zip", inner, Limits.DEFAULT);
+        assertEquals(Limits.NESTED_INDEXED_ENTRIES + 1, alone.inputs.size());
+        assertEquals(List.of(), alone.problems);
+        Collected nested = open("outer.zip", zip(entries("many.zip", inner)), Limits.DEFAULT);
+        assertEquals(Limits.NESTED_INDEXED_ENTRIES, nested.inputs.size());
+        assertEquals(List.of(new Problem("outer.zip#many.zip", Problem.LIMIT,
+                "more than " + Limits.NESTED_INDEXED_ENTRIES + " entries; the rest were not read")), nested.problems);
+    }
+
+    @Test
     void containersNestedTooDeepAreAProblem() throws Exception {
         byte[] z = zip(entries("leaf.txt", "leaf"));
         for (int i = 0; i < 4; i++) z = zip(entries("z" + i + ".zip", z));
