@@ -149,7 +149,10 @@ final class ParseBatch implements Ingest.Handoff {
                     String sha = shas.get(i);
                     o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha) : Outcome.of(parser.parse(in), in, sha);
                 } catch (OutOfMemoryError e) {
-                    throw e;
+                    if (!mayExhaustTheHeap(inputs.get(i))) throw e; // the heap is too small for the run: see below
+                    // One input big enough to ask for more than the heap (a hostile 400 MB email decoded): its data is
+                    // garbage now, and stopping would stop every later run at the same file.
+                    o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(e))), false);
                 } catch (Throwable t) { // the parser records what it can; anything else is the input's problem too
                     o = new Outcome(null, List.of(new Problem(inputs.get(i).source(), Problem.PARSE, Problem.reasonOf(t))), false);
                 }
@@ -158,14 +161,21 @@ final class ParseBatch implements Ingest.Handoff {
                 finish(i, o);
             }
         } catch (OutOfMemoryError e) {
-            // A heap too small for the run, not one input's fault (mail is bounded by the limits, documents parse in
-            // worker processes). Recorded as the input's problem, the email would be lost for good, since a later run
-            // skips a file it has read; and the thread, dead before it could record even that, left its batch waiting
-            // out the time limit, input after input. So the run stops and says why; the same command with a larger heap
-            // goes on from the last commit.
+            // A heap too small for the run, not one small input's fault (documents parse in worker processes). Recorded
+            // as the input's problem, the email would be lost for good, since a later run skips a file it has read; and
+            // the thread, dead before it could record even that, left its batch waiting out the time limit, input after
+            // input. So the run stops and says why; the same command with a larger heap goes on from the last commit.
             outOfMemory.compareAndSet(null, e);
             while (done.getCount() > 0) done.countDown();
         }
+    }
+
+    /**
+     * Whether an input alone could exhaust the heap: one of a sixteenth of it or more, since decoding and indexing take
+     * a few times its size. Below that an out-of-memory error means the heap is too small for the run.
+     */
+    private static boolean mayExhaustTheHeap(RawInput in) {
+        return in.bytes().length >= Runtime.getRuntime().maxMemory() / 16;
     }
 
     private boolean finish(int i, Outcome o) {
