@@ -40,7 +40,7 @@ public final class Main implements Runnable {
                 cmd.getErr().println("dossier: " + e.getMessage());
                 return e instanceof UsageError ? USAGE : FAILURE;
             }
-            if (outOfMemory(e)) {
+            if (causedByOutOfMemory(e)) {
                 cmd.getErr().println("dossier: " + describe(e) + "\n" + "dossier: " + outOfMemory(Runtime.getRuntime().maxMemory()));
                 return FAILURE;
             }
@@ -58,7 +58,7 @@ public final class Main implements Runnable {
     }
 
     /** Whether the heap running out, on this thread or another, caused the failure. */
-    private static boolean outOfMemory(Throwable e) {
+    private static boolean causedByOutOfMemory(Throwable e) {
         int depth = 0;
         for (Throwable c = e; c != null && depth++ < 10; c = c.getCause()) if (c instanceof OutOfMemoryError) return true;
         return false;
