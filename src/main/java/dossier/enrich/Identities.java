@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,61 +49,85 @@ public final class Identities {
 
         /** The index in {@link #people()} of the person a (name, address) pair denotes, or -1 when never observed. */
         public int personOf(String name, String address) {
-            String key = keys.nodeKey(name, address);
-            Integer node = key == null ? null : keys.index.get(key);
-            return node == null ? -1 : keys.nodes.get(node).person;
+            Key key = keys.nodeKey(name, address);
+            int node = key == null ? -1 : keys.lookup(key);
+            return node < 0 ? -1 : keys.nodes.get(node).person;
         }
     }
 
     /**
-     * One address or one address-less name, as observed, with the names written with it in the order first seen. The
-     * names are two arrays, not a map: there is a node for every distinct correspondent, and most have one name (a
-     * map and its boxed counts cost some 200 bytes a node, a third of the pass's heap at 490,000 people).
+     * One address or one address-less name, as observed, with the names written with it in the order first seen. There
+     * is a node for every distinct correspondent, so it is kept small: its first name and count are fields, further
+     * ones two arrays, and a map only past eight names (a mailbox every spammer signs differently). A map and its boxed
+     * counts for every node were a third of the pass's heap at 490,000 people, one-element arrays another 48 bytes.
      */
     private static final class Node {
         private static final int INDEXED_PAST = 8;
 
-        final String key;
-        final String address;
+        /** What the node stands for: {@code a} an address, {@code n} a parsed name, {@code r} an unparsed one. */
+        final char kind;
+        /** The folded address, or the name's key. */
+        final String text;
         long count;
         int up;
         /** The person this node belongs to, once resolved. */
         int person = -1;
-        private String[] names = new String[1];
-        private long[] nameCounts = new long[1];
+        private String firstName;
+        private long firstUses;
+        /** The names after the first and their counts. */
+        private String[] names;
+        private long[] nameCounts;
         private int nameCount;
-        /** Slots of the names, only for a node with many (a mailbox every spammer signs differently). */
+        /** Slots of the names, only for a node with many. */
         private Map<String, Integer> slots;
 
-        Node(String key, String address, int index) {
-            this.key = key;
-            this.address = address;
+        Node(Key key, int index) {
+            this.kind = key.kind();
+            this.text = key.text();
             this.up = index;
+        }
+
+        /** The folded address, empty for a name. */
+        String address() {
+            return kind == 'a' ? text : "";
+        }
+
+        /** The key as the node was first known by, {@code "a:" + address} for example. */
+        String key() {
+            return kind + ":" + text;
         }
 
         void addName(String name, long n) {
             int slot = slot(name);
-            if (slot >= 0) {
-                nameCounts[slot] += n;
-                return;
+            if (slot == 0) firstUses += n;
+            else if (slot > 0) nameCounts[slot - 1] += n;
+            else if (nameCount == 0) {
+                firstName = name;
+                firstUses = n;
+                nameCount = 1;
+            } else {
+                int k = nameCount - 1; // index in the arrays
+                if (names == null) {
+                    names = new String[1];
+                    nameCounts = new long[1];
+                } else if (k == names.length) {
+                    names = Arrays.copyOf(names, k * 2);
+                    nameCounts = Arrays.copyOf(nameCounts, k * 2);
+                }
+                names[k] = name;
+                nameCounts[k] = n;
+                if (slots != null) slots.put(name, nameCount);
+                else if (nameCount + 1 > INDEXED_PAST) {
+                    slots = new HashMap<>();
+                    for (int i = 0; i <= nameCount; i++) slots.put(name(i), i);
+                }
+                nameCount++;
             }
-            if (nameCount == names.length) {
-                names = Arrays.copyOf(names, nameCount * 2);
-                nameCounts = Arrays.copyOf(nameCounts, nameCount * 2);
-            }
-            names[nameCount] = name;
-            nameCounts[nameCount] = n;
-            if (slots != null) slots.put(name, nameCount);
-            else if (nameCount + 1 > INDEXED_PAST) {
-                slots = new HashMap<>();
-                for (int i = 0; i <= nameCount; i++) slots.put(names[i], i);
-            }
-            nameCount++;
         }
 
         private int slot(String name) {
             if (slots != null) return slots.getOrDefault(name, -1);
-            for (int i = 0; i < nameCount; i++) if (names[i].equals(name)) return i;
+            for (int i = 0; i < nameCount; i++) if (name(i).equals(name)) return i;
             return -1;
         }
 
@@ -113,17 +136,35 @@ public final class Identities {
         }
 
         String name(int i) {
-            return names[i];
+            return i == 0 ? firstName : names[i - 1];
         }
 
         long nameUses(int i) {
-            return nameCounts[i];
+            return i == 0 ? firstUses : nameCounts[i - 1];
         }
     }
 
-    private final Map<String, Integer> index = new HashMap<>();
-    /** Parsed names: the same few thousand names are read again and again. */
+    /** What identifies a node: see {@link Node#kind}. */
+    private record Key(char kind, String text) {
+        /** The text's hash alone: an address and a name spelled alike are rare, and then told apart by kind. */
+        int hash() {
+            int h = text.hashCode();
+            return h ^ (h >>> 16);
+        }
+
+        boolean names(Node n) {
+            return n.kind == kind && n.text.equals(text);
+        }
+    }
+
+    /**
+     * The nodes by key, open addressing: a slot holds a node's index plus one, 0 when empty. A {@code HashMap} from
+     * key strings cost some 110 bytes a node (entry, boxed index and the key string) against 8 here.
+     */
+    private int[] table = new int[16];
+    /** Parsed names: the same few thousand names are read again and again. Not filled once resolved. */
     private final Map<String, Optional<Names.Name>> parsed = new HashMap<>();
+    private boolean resolved;
     private final List<Node> nodes = new ArrayList<>();
 
     /** Counts one occurrence of a participant. */
@@ -133,13 +174,13 @@ public final class Identities {
 
     /** Counts occurrences of a participant; pairs with neither a name nor an address are ignored. */
     public void observe(String name, String address, long count) {
-        String key = nodeKey(name, address);
+        Key key = nodeKey(name, address);
         if (key == null) return;
-        Integer i = index.get(key);
-        if (i == null) {
+        int i = lookup(key);
+        if (i < 0) {
             i = nodes.size();
-            index.put(key, i);
-            nodes.add(new Node(key, normAddress(address), i));
+            nodes.add(new Node(key, i));
+            insert(key, i);
         }
         Node n = nodes.get(i);
         n.count += count;
@@ -152,7 +193,10 @@ public final class Identities {
         mergeAddresses();
         joinNames();
         Resolution r = build();
-        parsed.clear(); // a name is parsed again if asked for; the cache would hold one entry per distinct name
+        // A name is parsed again if asked for: the cache would hold one entry per distinct name, and the directory
+        // asks for every name once more.
+        parsed.clear();
+        resolved = true;
         return r;
     }
 
@@ -161,11 +205,11 @@ public final class Identities {
         Map<String, Integer> firstWithName = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (n.address.isEmpty() || isGeneric(n.address)) continue;
+            if (n.address().isEmpty() || isGeneric(n.address())) continue;
             Set<String> keys = new HashSet<>();
             for (int k = 0; k < n.nameCount(); k++) {
                 Names.Name name = parse(n.name(k));
-                if (name != null && Names.localPartMatches(n.address, name)) keys.add(name.key());
+                if (name != null && Names.localPartMatches(n.address(), name)) keys.add(name.key());
             }
             for (String k : keys) {
                 Integer other = firstWithName.putIfAbsent(k, i);
@@ -179,15 +223,15 @@ public final class Identities {
         Map<String, List<Known>> byLast = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (n.address.isEmpty() || isGeneric(n.address)) continue;
+            if (n.address().isEmpty() || isGeneric(n.address())) continue;
             for (Names.Name name : trustedNames(n)) {
                 byLast.computeIfAbsent(name.last(), k -> new ArrayList<>())
-                        .add(new Known(i, name, Names.localPartMatches(n.address, name)));
+                        .add(new Known(i, name, Names.localPartMatches(n.address(), name)));
             }
         }
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (!n.address.isEmpty()) continue;
+            if (!n.address().isEmpty()) continue;
             Names.Name name = n.nameCount() == 0 ? null : parse(n.name(0));
             if (name == null) continue;
             List<Known> known = byLast.getOrDefault(name.last(), List.of());
@@ -224,7 +268,7 @@ public final class Identities {
             named += n.nameUses(k);
             if (top < 0 || n.nameUses(k) > n.nameUses(top)) top = k;
             Names.Name name = parse(n.name(k));
-            if (name != null && Names.localPartMatches(n.address, name)) spelled.add(name);
+            if (name != null && Names.localPartMatches(n.address(), name)) spelled.add(name);
         }
         if (!spelled.isEmpty()) return spelled;
         Names.Name dominant = top < 0 ? null : parse(n.name(top));
@@ -232,29 +276,48 @@ public final class Identities {
     }
 
     private Resolution build() {
-        Map<Integer, List<Node>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < nodes.size(); i++) groups.computeIfAbsent(find(i), k -> new ArrayList<>()).add(nodes.get(i));
-        record Built(Person person, long count, List<Node> members) {}
+        // A group's root is its smallest node (see union), so groups by ascending root are groups in the order their
+        // first node was observed; members are listed in node order. Arrays, not a map of lists: this runs with every
+        // node and person on the heap.
+        int n = nodes.size();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) start[find(i) + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] members = new int[n], fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < n; i++) members[fill[find(i)]++] = i;
+        fill = null;
+        record Built(Person person, long count, int root) {}
         List<Built> built = new ArrayList<>();
-        for (List<Node> members : groups.values()) built.add(new Built(person(members), members.stream().mapToLong(m -> m.count).sum(), members));
+        for (int root = 0; root < n; root++) {
+            if (start[root] == start[root + 1]) continue;
+            List<Node> group = new ArrayList<>(start[root + 1] - start[root]);
+            long count = 0;
+            for (int k = start[root]; k < start[root + 1]; k++) {
+                group.add(nodes.get(members[k]));
+                count += nodes.get(members[k]).count;
+            }
+            built.add(new Built(person(group), count, root));
+        }
         built.sort(Comparator.comparingLong((Built b) -> -b.count()).thenComparing(b -> b.person().key()));
-        List<Person> people = new ArrayList<>();
+        List<Person> people = new ArrayList<>(built.size());
         Set<String> keys = new HashSet<>();
-        for (Built b : built) {
-            Person p = b.person();
+        for (int b = 0; b < built.size(); b++) {
+            Built one = built.get(b);
+            built.set(b, null);
+            Person p = one.person();
             String key = p.key();
             for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
             if (!key.equals(p.key())) p = new Person(key, p.name(), p.addresses(), p.names(), p.generic());
-            for (Node m : b.members()) m.person = people.size();
+            for (int k = start[one.root()]; k < start[one.root() + 1]; k++) nodes.get(members[k]).person = people.size();
             people.add(p);
         }
         return new Resolution(people, this);
     }
 
     private Person person(List<Node> members) {
-        List<Node> addressed = members.stream().filter(m -> !m.address.isEmpty())
-                .sorted(Comparator.comparingLong((Node m) -> -m.count).thenComparing(m -> m.address)).toList();
-        List<String> addresses = addressed.stream().map(m -> m.address).toList();
+        List<Node> addressed = members.stream().filter(m -> !m.address().isEmpty())
+                .sorted(Comparator.comparingLong((Node m) -> -m.count).thenComparing(Node::address)).toList();
+        List<String> addresses = compact(addressed.stream().map(Node::address).toList());
         Map<String, Long> names = new HashMap<>();
         Map<String, Long> spelled = new HashMap<>();
         for (Node m : members) {
@@ -270,12 +333,21 @@ public final class Identities {
         }
         Comparator<Map.Entry<String, Long>> byCount = Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey());
-        List<String> nameList = names.entrySet().stream().sorted(byCount).map(Map.Entry::getKey).toList();
+        List<String> nameList = compact(names.entrySet().stream().sorted(byCount).map(Map.Entry::getKey).toList());
         String display = (spelled.isEmpty() ? names : spelled).entrySet().stream().sorted(byCount)
                 .map(Map.Entry::getKey).findFirst().orElse(addresses.isEmpty() ? "" : addresses.get(0));
         boolean generic = !addresses.isEmpty() && addresses.stream().allMatch(Identities::isGeneric);
-        String key = addresses.isEmpty() ? slug(display.isEmpty() ? members.get(0).key : display) : addresses.get(0);
+        String key = addresses.isEmpty() ? slug(display.isEmpty() ? members.get(0).key() : display) : addresses.get(0);
         return new Person(key, display, addresses, nameList, generic);
+    }
+
+    /** The same list in the least memory: most people have one address and one name, which List.of holds inline. */
+    private static List<String> compact(List<String> list) {
+        return switch (list.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(list.get(0));
+            default -> list;
+        };
     }
 
     /** A URL-safe key for a person known only by name: {@code "Kenneth Lay"} gives {@code kenneth-lay}. */
@@ -313,16 +385,44 @@ public final class Identities {
 
     /** The node a pair belongs to: its address, or its name when there is none. */
     private Names.Name parse(String raw) {
+        if (resolved) return Names.parse(raw == null ? "" : raw);
         return parsed.computeIfAbsent(raw == null ? "" : raw, r -> Optional.ofNullable(Names.parse(r))).orElse(null);
     }
 
-    private String nodeKey(String name, String address) {
+    private Key nodeKey(String name, String address) {
         String a = normAddress(address);
-        if (!a.isEmpty()) return "a:" + a;
+        if (!a.isEmpty()) return new Key('a', a);
         Names.Name n = parse(name);
-        if (n != null) return "n:" + n.first() + " " + n.middle() + " " + n.last();
+        if (n != null) return new Key('n', n.first() + " " + n.middle() + " " + n.last());
         String clean = Names.fold(Names.clean(name)).replaceAll("\\s+", " ");
-        return clean.isEmpty() ? null : "r:" + clean;
+        return clean.isEmpty() ? null : new Key('r', clean);
+    }
+
+    /** The index of the node with this key, or -1. */
+    private int lookup(Key key) {
+        int mask = table.length - 1;
+        for (int s = key.hash() & mask; table[s] != 0; s = (s + 1) & mask) {
+            if (key.names(nodes.get(table[s] - 1))) return table[s] - 1;
+        }
+        return -1;
+    }
+
+    /** Adds a node not yet in the table, growing it to stay at most half full. */
+    private void insert(Key key, int node) {
+        if (2 * nodes.size() > table.length) {
+            table = new int[table.length * 2];
+            for (int i = 0; i < nodes.size(); i++) {
+                Node n = nodes.get(i);
+                if (i != node) place(new Key(n.kind, n.text).hash(), i);
+            }
+        }
+        place(key.hash(), node);
+    }
+
+    private void place(int hash, int node) {
+        int mask = table.length - 1, s = hash & mask;
+        while (table[s] != 0) s = (s + 1) & mask;
+        table[s] = node + 1;
     }
 
     private int find(int i) {

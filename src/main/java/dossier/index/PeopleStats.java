@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntBinaryOperator;
+import org.apache.lucene.util.IntroSorter;
 
 /**
  * Counts, for every resolved person, the emails they took part in, sent and received, their first and last date,
@@ -74,7 +76,9 @@ final class PeopleStats {
         PairCounts pairs = new PairCounts(), domainPairs = new PairCounts(), monthPairs = new PairCounts();
         Map<String, Integer> domainIndex = new LinkedHashMap<>();
         String[] domainOf = new String[mails.addresses()];
-        for (int a = 0; a < domainOf.length; a++) domainOf[a] = mails.address(a).domain();
+        Map<String, String> canonical = new HashMap<>(); // one copy of each domain, not one per address
+        for (int a = 0; a < domainOf.length; a++) domainOf[a] = canonical.computeIfAbsent(mails.address(a).domain(), d -> d);
+        canonical = null;
         Set<Long> seen = new HashSet<>();
         Set<String> sentTo = new HashSet<>();
         for (int at = 0; at < mails.size(); at++) {
@@ -111,10 +115,11 @@ final class PeopleStats {
         }
         String[] domainNames = domainIndex.keySet().toArray(new String[0]);
         Runs correspondents = new Runs(pairs, n), domains = new Runs(domainPairs, n), months = new Runs(monthPairs, n);
-        // The directory's own order: most emails first, then by key, whatever order identities came in.
-        List<Integer> order = new ArrayList<>(n);
-        for (int p = 0; p < n; p++) order.add(p);
-        order.sort(Comparator.comparingLong((Integer p) -> -emails[p]).thenComparing(p -> people.people().get(p).key()));
+        // The directory's own order: most emails first, then by key (keys are unique), whatever order identities came in.
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) order[p] = p;
+        sort(order, (p, q) -> emails[p] != emails[q] ? Long.compare(emails[q], emails[p])
+                : people.people().get(p).key().compareTo(people.people().get(q).key()));
         for (int p : order) {
             Identities.Person person = people.people().get(p);
             List<PeopleStore.Correspondent> cs = new ArrayList<>();
@@ -132,6 +137,35 @@ final class PeopleStats {
                     nameOnly, person.generic(), emails[p], sent[p], received[p], iso(first[p]), iso(last[p]), 0, 0);
             out.accept(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
         }
+    }
+
+    /** Sorts ints by a comparison of the ints, without boxing one per person. */
+    private static void sort(int[] a, IntBinaryOperator compare) {
+        new IntroSorter() {
+            private int pivot;
+
+            @Override
+            protected void swap(int i, int j) {
+                int t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+
+            @Override
+            protected int compare(int i, int j) {
+                return compare.applyAsInt(a[i], a[j]);
+            }
+
+            @Override
+            protected void setPivot(int i) {
+                pivot = a[i];
+            }
+
+            @Override
+            protected int comparePivot(int j) {
+                return compare.applyAsInt(pivot, a[j]);
+            }
+        }.sort(0, a.length);
     }
 
     private static long pack(int hi, int lo) {

@@ -50,6 +50,26 @@ class IdentitiesTest {
     }
 
     @Test
+    void manyCorrespondentsAreEachFoundAgain() {
+        // 20,000 distinct addresses grow the lookup table of nodes many times; each must still find its own person.
+        // An address and a name spelled alike ("zed") are two nodes, and their people two keys.
+        Identities ids = new Identities();
+        int n = 20_000;
+        for (int i = 0; i < n; i++) ids.observe("Sender " + i, "sender" + i + "@spam" + (i % 7) + ".example", 1 + i % 3);
+        ids.observe("", "zed");
+        ids.observe("zed", "");
+        Identities.Resolution r = ids.resolve();
+        assertEquals(n + 2, r.people().size());
+        for (int i = 0; i < n; i++) {
+            Identities.Person p = r.people().get(r.personOf("Sender " + i, "SENDER" + i + "@spam" + (i % 7) + ".example"));
+            assertEquals(List.of("sender" + i + "@spam" + (i % 7) + ".example"), p.addresses());
+            assertEquals("Sender " + i, p.name());
+        }
+        assertEquals("zed", r.people().get(r.personOf("", "zed")).key());
+        assertEquals("zed-2", r.people().get(r.personOf("zed", "")).key());
+    }
+
+    @Test
     void aNameUsedForTwoThirdsOfAManyNamedAddressVouchesForIt() {
         // The address does not spell the name, so only the dominant name links "Dana Whitfield" without an address
         // to it; that needs her 20 uses summed, one observation at a time, after nine other names.
