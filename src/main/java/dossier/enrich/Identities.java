@@ -162,8 +162,13 @@ public final class Identities {
      * key strings cost some 110 bytes a node (entry, boxed index and the key string) against 8 here.
      */
     private int[] table = new int[16];
-    /** Parsed names: the same few thousand names are read again and again. Not filled once resolved. */
+    /**
+     * Parsed names: the same few thousand names are read again and again. At most {@value #PARSED_KEPT} are kept (a
+     * dump of spam has a name for nearly every address, each read a few times: all of them cost 40 bytes a person),
+     * and none once resolved.
+     */
     private final Map<String, Optional<Names.Name>> parsed = new HashMap<>();
+    private static final int PARSED_KEPT = 1 << 16;
     private boolean resolved;
     private final List<Node> nodes = new ArrayList<>();
 
@@ -286,29 +291,35 @@ public final class Identities {
         int[] members = new int[n], fill = Arrays.copyOf(start, n);
         for (int i = 0; i < n; i++) members[fill[find(i)]++] = i;
         fill = null;
-        record Built(Person person, long count, int root) {}
-        List<Built> built = new ArrayList<>();
-        for (int root = 0; root < n; root++) {
+        int groups = 0;
+        for (int root = 0; root < n; root++) if (start[root] < start[root + 1]) groups++;
+        Person[] built = new Person[groups];
+        long[] counts = new long[groups];
+        int[] roots = new int[groups];
+        for (int root = 0, g = 0; root < n; root++) {
             if (start[root] == start[root + 1]) continue;
             List<Node> group = new ArrayList<>(start[root + 1] - start[root]);
-            long count = 0;
             for (int k = start[root]; k < start[root + 1]; k++) {
                 group.add(nodes.get(members[k]));
-                count += nodes.get(members[k]).count;
+                counts[g] += nodes.get(members[k]).count;
             }
-            built.add(new Built(person(group), count, root));
+            built[g] = person(group);
+            roots[g++] = root;
         }
-        built.sort(Comparator.comparingLong((Built b) -> -b.count()).thenComparing(b -> b.person().key()));
-        List<Person> people = new ArrayList<>(built.size());
+        // Most used first, then by key, then in the order observed.
+        int[] order = new int[groups];
+        for (int g = 0; g < groups; g++) order[g] = g;
+        IntSort.sort(order, (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a])
+                : built[a].key().compareTo(built[b].key()));
+        List<Person> people = new ArrayList<>(groups);
         Set<String> keys = new HashSet<>();
-        for (int b = 0; b < built.size(); b++) {
-            Built one = built.get(b);
-            built.set(b, null);
-            Person p = one.person();
+        for (int g : order) {
+            Person p = built[g];
+            built[g] = null;
             String key = p.key();
             for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
             if (!key.equals(p.key())) p = new Person(key, p.name(), p.addresses(), p.names(), p.generic());
-            for (int k = start[one.root()]; k < start[one.root() + 1]; k++) nodes.get(members[k]).person = people.size();
+            for (int k = start[roots[g]]; k < start[roots[g] + 1]; k++) nodes.get(members[k]).person = people.size();
             people.add(p);
         }
         return new Resolution(people, this);
@@ -385,8 +396,13 @@ public final class Identities {
 
     /** The node a pair belongs to: its address, or its name when there is none. */
     private Names.Name parse(String raw) {
-        if (resolved) return Names.parse(raw == null ? "" : raw);
-        return parsed.computeIfAbsent(raw == null ? "" : raw, r -> Optional.ofNullable(Names.parse(r))).orElse(null);
+        String r = raw == null ? "" : raw;
+        if (resolved) return Names.parse(r);
+        Optional<Names.Name> known = parsed.get(r);
+        if (known != null) return known.orElse(null);
+        Names.Name name = Names.parse(r);
+        if (parsed.size() < PARSED_KEPT) parsed.put(r, Optional.ofNullable(name));
+        return name;
     }
 
     private Key nodeKey(String name, String address) {

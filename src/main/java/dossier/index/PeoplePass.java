@@ -42,8 +42,8 @@ public final class PeoplePass {
         }
         IntArray byId = mails.keys().byId();
         Identities.Resolution people = identities(mails, byId);
-        int[] personOf = new int[mails.addresses()];
-        for (int a = 0; a < personOf.length; a++) personOf[a] = people.personOf(mails.address(a).name(), mails.address(a).address());
+        IntArray personOf = new IntArray(mails.addresses());
+        for (int a = 0; a < mails.addresses(); a++) personOf.set(a, people.personOf(mails.address(a).name(), mails.address(a).address()));
         LongArray threads = ThreadingPass.threads(mails, personOf);
         int updates = ThreadingPass.write(writer, mails, byId, threads);
         long distinct = 0; // a thread's id is the id of its first email: count those

@@ -2,6 +2,8 @@ package dossier.index;
 
 import dossier.enrich.Identities;
 import dossier.enrich.IntArray;
+import dossier.enrich.IntSort;
+import dossier.enrich.LongArray;
 import dossier.enrich.MailKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.IntBinaryOperator;
-import org.apache.lucene.util.IntroSorter;
 
 /**
  * Counts, for every resolved person, the emails they took part in, sent and received, their first and last date,
@@ -38,7 +38,7 @@ final class PeopleStats {
      *
      * @param personOf the person of every (name, address) pair of {@code mails}, by its number; -1 for none
      */
-    static Roles roles(Mails mails, int i, int[] personOf) {
+    static Roles roles(Mails mails, int i, IntArray personOf) {
         int[] from = persons(mails, mails.fromStart(i), mails.fromEnd(i), personOf);
         int[] rec = persons(mails, mails.fromEnd(i), mails.recipientsEnd(i), personOf);
         int[] all = Arrays.copyOf(from, from.length + rec.length);
@@ -46,11 +46,11 @@ final class PeopleStats {
         return new Roles(from, rec, Arrays.stream(all).sorted().distinct().toArray());
     }
 
-    private static int[] persons(Mails mails, int start, int end, int[] personOf) {
+    private static int[] persons(Mails mails, int start, int end, IntArray personOf) {
         int[] out = new int[end - start];
         int n = 0;
         for (int k = start; k < end; k++) {
-            int p = personOf[mails.participant(k)];
+            int p = personOf.get(mails.participant(k));
             if (p < 0) continue;
             boolean dup = false;
             for (int i = 0; i < n && !dup; i++) dup = out[i] == p;
@@ -66,13 +66,14 @@ final class PeopleStats {
      * @param byId     the mails' numbers in id order: domains are numbered as first met, and ties between them go by number
      * @param personOf the person of every (name, address) pair, as for {@link #roles}
      */
-    static void compute(Mails mails, IntArray byId, int[] personOf, Identities.Resolution people,
+    static void compute(Mails mails, IntArray byId, IntArray personOf, Identities.Resolution people,
                         Consumer<PeopleStore.Person> out) {
         int n = people.people().size();
-        long[] emails = new long[n], sent = new long[n], received = new long[n];
-        long[] first = new long[n], last = new long[n];
-        Arrays.fill(first, Long.MAX_VALUE);
-        Arrays.fill(last, Long.MIN_VALUE);
+        // Off the heap, as every array of a person's (or an email's) in this pass.
+        LongArray emails = new LongArray(n), sent = new LongArray(n), received = new LongArray(n);
+        LongArray first = new LongArray(n), last = new LongArray(n);
+        first.fill(0, n, Long.MAX_VALUE);
+        last.fill(0, n, Long.MIN_VALUE);
         PairCounts pairs = new PairCounts(), domainPairs = new PairCounts(), monthPairs = new PairCounts();
         Map<String, Integer> domainIndex = new LinkedHashMap<>();
         String[] domainOf = new String[mails.addresses()];
@@ -87,15 +88,15 @@ final class PeopleStats {
             long date = mails.date(i);
             int month = date == MailKeys.NO_DATE ? -1 : month(date);
             for (int p : r.all()) {
-                emails[p]++;
+                emails.set(p, emails.get(p) + 1);
                 if (date != MailKeys.NO_DATE) {
-                    first[p] = Math.min(first[p], date);
-                    last[p] = Math.max(last[p], date);
+                    first.set(p, Math.min(first.get(p), date));
+                    last.set(p, Math.max(last.get(p), date));
                     monthPairs.add(pack(p, month));
                 }
             }
-            for (int p : r.from()) sent[p]++;
-            for (int p : r.recipients()) received[p]++;
+            for (int p : r.from()) sent.set(p, sent.get(p) + 1);
+            for (int p : r.recipients()) received.set(p, received.get(p) + 1);
             // clear() walks the whole table, which one email to thousands leaves large for every email after it.
             if (seen.size() > 1024) seen = new HashSet<>();
             else seen.clear();
@@ -118,7 +119,7 @@ final class PeopleStats {
         // The directory's own order: most emails first, then by key (keys are unique), whatever order identities came in.
         int[] order = new int[n];
         for (int p = 0; p < n; p++) order[p] = p;
-        sort(order, (p, q) -> emails[p] != emails[q] ? Long.compare(emails[q], emails[p])
+        IntSort.sort(order, (p, q) -> emails.get(p) != emails.get(q) ? Long.compare(emails.get(q), emails.get(p))
                 : people.people().get(p).key().compareTo(people.people().get(q).key()));
         for (int p : order) {
             Identities.Person person = people.people().get(p);
@@ -134,38 +135,10 @@ final class PeopleStats {
             final int index = p; // names also seen without an address, which only their words can find
             List<String> nameOnly = person.names().stream().filter(x -> people.personOf(x, "") == index).toList();
             PeopleStore.Summary s = new PeopleStore.Summary(person.key(), person.name(), person.addresses(), person.names(),
-                    nameOnly, person.generic(), emails[p], sent[p], received[p], iso(first[p]), iso(last[p]), 0, 0);
+                    nameOnly, person.generic(), emails.get(p), sent.get(p), received.get(p), iso(first.get(p)),
+                    iso(last.get(p)), 0, 0);
             out.accept(new PeopleStore.Person(s, new PeopleStore.Details(person.key(), cs, ds, ms)));
         }
-    }
-
-    /** Sorts ints by a comparison of the ints, without boxing one per person. */
-    private static void sort(int[] a, IntBinaryOperator compare) {
-        new IntroSorter() {
-            private int pivot;
-
-            @Override
-            protected void swap(int i, int j) {
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-            }
-
-            @Override
-            protected int compare(int i, int j) {
-                return compare.applyAsInt(a[i], a[j]);
-            }
-
-            @Override
-            protected void setPivot(int i) {
-                pivot = a[i];
-            }
-
-            @Override
-            protected int comparePivot(int j) {
-                return compare.applyAsInt(pivot, a[j]);
-            }
-        }.sort(0, a.length);
     }
 
     private static long pack(int hi, int lo) {
@@ -189,23 +162,23 @@ final class PeopleStats {
     private static final class Runs {
         final PairCounts c;
         /** Person p's pairs are c.pair(start[p]) to c.pair(start[p + 1] - 1). */
-        final int[] start;
+        final IntArray start;
 
         Runs(PairCounts counts, int persons) {
             c = counts;
             c.finish();
-            start = new int[persons + 1];
+            start = new IntArray(persons + 1L);
             int k = 0;
             for (int p = 0; p <= persons; p++) {
                 while (k < c.size() && (int) (c.pair(k) >>> 32) < p) k++;
-                start[p] = k;
+                start.set(p, k);
             }
         }
 
         /** (value, count) for one person, in value order. */
         List<long[]> all(int person) {
             List<long[]> out = new ArrayList<>();
-            for (int k = start[person]; k < start[person + 1]; k++) out.add(new long[] {(int) c.pair(k), c.count(k)});
+            for (int k = start.get(person), end = start.get(person + 1); k < end; k++) out.add(new long[] {(int) c.pair(k), c.count(k)});
             return out;
         }
 

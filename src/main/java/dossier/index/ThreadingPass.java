@@ -24,7 +24,7 @@ final class ThreadingPass {
     private ThreadingPass() {}
 
     /** The thread of each mail, by its number; {@code personOf} as for {@link PeopleStats#roles}. */
-    static LongArray threads(Mails mails, int[] personOf) {
+    static LongArray threads(Mails mails, IntArray personOf) {
         return Threader.defaults().threads(mails.keys(), i -> PeopleStats.roles(mails, i, personOf).all());
     }
 

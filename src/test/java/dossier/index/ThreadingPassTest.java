@@ -2,6 +2,7 @@ package dossier.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dossier.enrich.IntArray;
 import dossier.model.Limits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ThreadingPassTest {
                 mails = PeopleScan.emails(r);
             }
             var byId = mails.keys().byId();
-            var computed = ThreadingPass.threads(mails, new int[mails.addresses()]);
+            var computed = ThreadingPass.threads(mails, new IntArray(mails.addresses()));
             assertEquals(40, ThreadingPass.write(w, mails, byId, computed, 3));
             w.commit();
         }
