@@ -57,6 +57,14 @@ public final class ArchiveWriter implements Closeable {
      */
     private final Map<Long, AwaitingText> awaiting = new LinkedHashMap<>();
 
+    /**
+     * How much the index may hold in memory before it writes a segment: 256 MB, or a quarter of a smaller heap (at
+     * least 16 MB), so that an ingest in {@code -Xmx384m} on a small machine does not spend its heap on the buffer.
+     */
+    static double ramBufferMB(long maxHeapBytes) {
+        return Math.max(16, Math.min(256, maxHeapBytes / 4 / (1 << 20)));
+    }
+
     private ArchiveWriter(Archive archive, IngestKeys keys) throws IOException {
         this.archive = archive;
         this.tables = keys;
@@ -67,7 +75,7 @@ public final class ArchiveWriter implements Closeable {
         try {
             IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(256)
+                    .setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()))
                     .setCommitOnClose(false);
             writer = new IndexWriter(FSDirectory.open(archive.indexDir()), config);
             Map<String, String> commit = new HashMap<>();
