@@ -195,8 +195,7 @@ public final class Identities {
 
     /** Resolves everything observed so far. */
     public Resolution resolve() {
-        mergeAddresses();
-        joinNames();
+        joinNames(mergeAddresses());
         Resolution r = build();
         // A name is parsed again if asked for: the cache would hold one entry per distinct name, and the directory
         // asks for every name once more.
@@ -205,35 +204,30 @@ public final class Identities {
         return r;
     }
 
-    /** Rule 2: addresses whose local parts spell the same full name used with each of them. */
-    private void mergeAddresses() {
+    /**
+     * Rule 2, addresses whose local parts spell the same full name used with each of them, are merged; and the names
+     * each address vouches for ({@link #trustedNames}) are listed by last name for rule 3. One loop, so that each
+     * name is parsed once for both.
+     */
+    private Map<String, List<Known>> mergeAddresses() {
         Map<String, Integer> firstWithName = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            if (n.address().isEmpty() || isGeneric(n.address())) continue;
-            Set<String> keys = new HashSet<>();
-            for (int k = 0; k < n.nameCount(); k++) {
-                Names.Name name = parse(n.name(k));
-                if (name != null && Names.localPartMatches(n.address(), name)) keys.add(name.key());
-            }
-            for (String k : keys) {
-                Integer other = firstWithName.putIfAbsent(k, i);
-                if (other != null) union(other, i);
-            }
-        }
-    }
-
-    /** Rule 3: an address-less name joins the one person whose names match it. */
-    private void joinNames() {
         Map<String, List<Known>> byLast = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             if (n.address().isEmpty() || isGeneric(n.address())) continue;
-            for (Names.Name name : trustedNames(n)) {
-                byLast.computeIfAbsent(name.last(), k -> new ArrayList<>())
-                        .add(new Known(i, name, Names.localPartMatches(n.address(), name)));
+            for (Known k : trustedNames(n, i)) {
+                if (k.spelled()) {
+                    Integer other = firstWithName.putIfAbsent(k.name().key(), i);
+                    if (other != null) union(other, i);
+                }
+                byLast.computeIfAbsent(k.name().last(), x -> new ArrayList<>()).add(k);
             }
         }
+        return byLast;
+    }
+
+    /** Rule 3: an address-less name joins the one person whose names match it. */
+    private void joinNames(Map<String, List<Known>> byLast) {
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             if (!n.address().isEmpty()) continue;
@@ -265,19 +259,22 @@ public final class Identities {
      * The names an address vouches for: those its local part spells; when none does, its dominant name (two thirds of
      * its named uses), so an assistant who once wrote from a boss's account does not lend the boss her name.
      */
-    private List<Names.Name> trustedNames(Node n) {
-        List<Names.Name> spelled = new ArrayList<>();
+    private List<Known> trustedNames(Node n, int node) {
+        List<Known> spelled = new ArrayList<>();
         long named = 0;
         int top = -1;
+        Names.Name topName = null;
         for (int k = 0; k < n.nameCount(); k++) {
             named += n.nameUses(k);
-            if (top < 0 || n.nameUses(k) > n.nameUses(top)) top = k;
             Names.Name name = parse(n.name(k));
-            if (name != null && Names.localPartMatches(n.address(), name)) spelled.add(name);
+            if (top < 0 || n.nameUses(k) > n.nameUses(top)) {
+                top = k;
+                topName = name;
+            }
+            if (name != null && Names.localPartMatches(n.address(), name)) spelled.add(new Known(node, name, true));
         }
         if (!spelled.isEmpty()) return spelled;
-        Names.Name dominant = top < 0 ? null : parse(n.name(top));
-        return dominant != null && n.nameUses(top) * 3 >= named * 2 ? List.of(dominant) : List.of();
+        return topName != null && n.nameUses(top) * 3 >= named * 2 ? List.of(new Known(node, topName, false)) : List.of();
     }
 
     private Resolution build() {
