@@ -145,23 +145,15 @@ public final class Identities {
     }
 
     /** What identifies a node: see {@link Node#kind}. */
-    private record Key(char kind, String text) {
-        /** The text's hash alone: an address and a name spelled alike are rare, and then told apart by kind. */
-        int hash() {
-            int h = text.hashCode();
-            return h ^ (h >>> 16);
-        }
-
-        boolean names(Node n) {
-            return n.kind == kind && n.text.equals(text);
-        }
-    }
+    private record Key(char kind, String text) {}
 
     /**
-     * The nodes by key, open addressing: a slot holds a node's index plus one, 0 when empty. A {@code HashMap} from
-     * key strings cost some 110 bytes a node (entry, boxed index and the key string) against 8 here.
+     * The address nodes by their address, which is the node's own string, and the name nodes by {@code kind:text}.
+     * String keys, whose hash collisions a hostile dump can make at will ({@code "b?"} and {@code "a^"} hash alike,
+     * so 2^16 addresses can share one hash): a {@code HashMap} then keeps a colliding bin as a tree ordered by the
+     * strings, where an open-addressing table of string hashes would probe every colliding entry on each lookup.
      */
-    private int[] table = new int[16];
+    private final Map<String, Integer> addressNodes = new HashMap<>(), nameNodes = new HashMap<>();
     /**
      * Parsed names: the same few thousand names are read again and again. At most {@value #PARSED_KEPT} are kept (a
      * dump of spam has a name for nearly every address, each read a few times: all of them cost 40 bytes a person),
@@ -413,29 +405,13 @@ public final class Identities {
 
     /** The index of the node with this key, or -1. */
     private int lookup(Key key) {
-        int mask = table.length - 1;
-        for (int s = key.hash() & mask; table[s] != 0; s = (s + 1) & mask) {
-            if (key.names(nodes.get(table[s] - 1))) return table[s] - 1;
-        }
-        return -1;
+        Integer node = key.kind() == 'a' ? addressNodes.get(key.text()) : nameNodes.get(key.kind() + ":" + key.text());
+        return node == null ? -1 : node;
     }
 
-    /** Adds a node not yet in the table, growing it to stay at most half full. */
     private void insert(Key key, int node) {
-        if (2 * nodes.size() > table.length) {
-            table = new int[table.length * 2];
-            for (int i = 0; i < nodes.size(); i++) {
-                Node n = nodes.get(i);
-                if (i != node) place(new Key(n.kind, n.text).hash(), i);
-            }
-        }
-        place(key.hash(), node);
-    }
-
-    private void place(int hash, int node) {
-        int mask = table.length - 1, s = hash & mask;
-        while (table[s] != 0) s = (s + 1) & mask;
-        table[s] = node + 1;
+        if (key.kind() == 'a') addressNodes.put(key.text(), node);
+        else nameNodes.put(key.kind() + ":" + key.text(), node);
     }
 
     private int find(int i) {

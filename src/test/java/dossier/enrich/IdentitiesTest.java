@@ -51,8 +51,8 @@ class IdentitiesTest {
 
     @Test
     void manyCorrespondentsAreEachFoundAgain() {
-        // 20,000 distinct addresses grow the lookup table of nodes many times; each must still find its own person.
-        // An address and a name spelled alike ("zed") are two nodes, and their people two keys.
+        // 20,000 distinct addresses, each of which must find its own person again; an address and a name spelled
+        // alike ("zed") are two nodes, and their people two keys.
         Identities ids = new Identities();
         int n = 20_000;
         for (int i = 0; i < n; i++) ids.observe("Sender " + i, "sender" + i + "@spam" + (i % 7) + ".example", 1 + i % 3);
@@ -67,6 +67,23 @@ class IdentitiesTest {
         }
         assertEquals("zed", r.people().get(r.personOf("", "zed")).key());
         assertEquals("zed-2", r.people().get(r.personOf("zed", "")).key());
+    }
+
+    @Test
+    void addressesThatShareAHashAreEachTheirOwnPerson() {
+        // 2^12 addresses with one String hash code, as a hostile dump can write them ("b?" and "a^" hash alike).
+        Identities ids = new Identities();
+        List<String> hostile = new java.util.ArrayList<>();
+        for (int bits = 0; bits < 1 << 12; bits++) {
+            StringBuilder local = new StringBuilder();
+            for (int i = 0; i < 12; i++) local.append((bits >> i & 1) == 0 ? "b?" : "a^");
+            hostile.add(local + "@x.example");
+        }
+        assertEquals(1, hostile.stream().mapToInt(String::hashCode).distinct().count(), "the premise: one hash");
+        for (String a : hostile) ids.observe("", a);
+        Identities.Resolution r = ids.resolve();
+        assertEquals(hostile.size(), r.people().size());
+        for (String a : hostile) assertEquals(List.of(a), r.people().get(r.personOf("", a)).addresses());
     }
 
     @Test
