@@ -3,7 +3,6 @@ package dossier.index;
 import dossier.model.Address;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,19 +29,32 @@ public final class AddressTerms {
 
     /**
      * Terms per address, kept: a dump's mail comes from and goes to the same few thousand people, and splitting and
-     * folding every address of every email was a twentieth of the ingest. Bounded by clearing it when full.
+     * folding every address of every email was a twentieth of the ingest. Bounded by clearing it when full, at a size
+     * that follows the heap ({@link #keptAtMost}); an entry, a {@code List.of} of the terms, takes some 600 bytes. (A
+     * {@code LinkedHashSet} each and 100,000 entries were about 90 MB: a dump with a new address in every email ran
+     * out of a 150 MB heap while indexing.)
      */
-    private static final Map<Address, Set<String>> KEPT = new ConcurrentHashMap<>();
-    private static final int KEEP_AT_MOST = 100_000;
+    private static final Map<Address, List<String>> KEPT = new ConcurrentHashMap<>();
+    private static final int KEEP_AT_MOST = keptAtMost(Runtime.getRuntime().maxMemory());
 
-    /** Terms for indexing one address (unmodifiable). */
-    public static Set<String> of(Address a) {
-        Set<String> terms = KEPT.get(a);
+    /** How many addresses' terms are kept in a heap of this size: one per 64 KB, at least 1,024, at most 65,536. */
+    static int keptAtMost(long maxHeapBytes) {
+        return (int) Math.max(1 << 10, Math.min(1 << 16, maxHeapBytes >> 16));
+    }
+
+    /** Terms for indexing one address, each once (unmodifiable). */
+    public static List<String> of(Address a) {
+        List<String> terms = KEPT.get(a);
         if (terms != null) return terms;
-        terms = Collections.unmodifiableSet(split(a));
+        terms = List.copyOf(split(a));
         if (KEPT.size() >= KEEP_AT_MOST) KEPT.clear();
         KEPT.put(a, terms);
         return terms;
+    }
+
+    /** Drops the kept terms: indexing is over, and the connections pass after it wants the heap. */
+    static void forget() {
+        KEPT.clear();
     }
 
     /** The field of one role (from, to, cc, bcc) holding the terms of its addresses: one field, not one per term. */

@@ -162,6 +162,7 @@ public final class Ingest {
                     pool.shutdownNow();
                 }
             }
+            AddressTerms.forget(); // nothing is indexed from here on
             PeoplePass.run(archive, writer.indexWriter()); // threads and people, over the whole archive
             writer.finish();
             progress.done();

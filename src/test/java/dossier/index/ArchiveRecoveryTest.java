@@ -130,4 +130,15 @@ class ArchiveRecoveryTest {
         assertTrue(blobs.sync(), "sync --file-system (or sync) runs here");
         assertArrayEquals(bytes, blobs.read(dossier.enrich.Dedup.sha256(bytes)));
     }
+
+    @Test
+    void blobsWhoseFoldersShareABitOfTheFolderMapEachGetTheirFolder() throws Exception {
+        BlobStore blobs = new BlobStore(tmp.resolve("blobs-folders"));
+        // Folders 0001 and 0041 share the bit within their words of the map, 0001 and 0002 the word; 0001 twice.
+        List<String> hashes = List.of("0001" + "a".repeat(60), "0041" + "a".repeat(60), "0002" + "a".repeat(60),
+                "0101" + "a".repeat(60), "ffff" + "a".repeat(60), "0001" + "b".repeat(60));
+        for (String sha : hashes) blobs.put(sha, sha.getBytes(StandardCharsets.UTF_8));
+        for (String sha : hashes) assertArrayEquals(sha.getBytes(StandardCharsets.UTF_8), blobs.read(sha), sha);
+        assertTrue(Files.isDirectory(tmp.resolve("blobs-folders").resolve("00").resolve("41")));
+    }
 }
