@@ -47,7 +47,9 @@ final class IngestCommand implements Callable<Integer> {
             "Bounds for hostile input (default: default). Beyond a bound a file becomes a problem, never a failed run.",
             "  default: files up to 512 MiB, nesting 16 deep, 1,000,000 entries per container (zip, mbox, PST; "
                     + "100,000 for a zip, 7z or PST inside another), unpacking at most 200x, 5,000,000 characters of text per item, 1 MiB of mail headers, 120 s per file",
-            "  strict:  64 MiB, 8 deep, 10,000 entries, 50x, 1,000,000 characters, 256 KiB of headers, 20 s per file"})
+            "  strict:  64 MiB, 8 deep, 10,000 entries, 50x, 1,000,000 characters, 256 KiB of headers, 20 s per file",
+            "A header block past the limit is cut by shortening its longest fields (between addresses), never by "
+                    + "dropping the fields after them."})
     String limits = "default";
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = {"How long one file may take to be read "

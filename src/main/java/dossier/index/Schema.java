@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
@@ -131,6 +132,9 @@ public final class Schema {
         return t;
     }
 
+    /** The longest word a file name is indexed with: {@link StandardTokenizer}'s default for text. */
+    static final int LONGEST_WORD = org.apache.lucene.analysis.standard.StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+
     /** Stemmed, accent-folded text: subject, text, filename words. */
     public static Analyzer textAnalyzer() {
         return new Analyzer() {
@@ -168,13 +172,18 @@ public final class Schema {
         };
     }
 
-    /** File names split into their words at dots, dashes, underscores and the like: {@code Q3_plan.xlsx} gives q3 plan xlsx. */
+    /**
+     * File names split into their words at dots, dashes, underscores and the like: {@code Q3_plan.xlsx} gives q3 plan
+     * xlsx. A word is cut at {@value #LONGEST_WORD} characters, as {@link StandardTokenizer} splits the words of text
+     * fields: an attachment named with 36,000 letters once made Lucene refuse its email's document, which stopped the
+     * whole ingest.
+     */
     public static Analyzer filenameAnalyzer() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new PatternTokenizer(Pattern.compile("[^\\p{L}\\p{N}]+"), -1);
-                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                TokenStream s = new TruncateTokenFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)), LONGEST_WORD);
                 return new TokenStreamComponents(source, s);
             }
 

@@ -43,17 +43,19 @@ final class MailParser {
      */
     Parsed parse(String source, String name, byte[] bytes, int depth, List<Problem> problems) throws IOException {
         int headerEnd = headerEnd(bytes);
-        byte[] input = bytes;
-        int rawLen = headerEnd;
+        byte[] input = bytes, header = bytes;
+        int headerLen = headerEnd;
         if (headerEnd > limits.maxHeaderBytes()) {
+            HeaderCut.Cut cut = HeaderCut.cut(bytes, headerEnd, limits.maxHeaderBytes());
             problems.add(new Problem(source, Problem.LIMIT,
-                    "header block of " + headerEnd + " bytes cut at " + limits.maxHeaderBytes()));
-            rawLen = cutAtLine(bytes, limits.maxHeaderBytes());
-            input = withHeaderCut(bytes, rawLen, headerEnd);
+                    "header block of " + headerEnd + " bytes cut at " + limits.maxHeaderBytes() + cut.detail()));
+            header = cut.header();
+            headerLen = header.length;
+            input = withHeader(header, bytes, headerEnd);
         }
-        String rawHeaders = Charsets.isValidUtf8(bytes, 0, rawLen)
-                ? new String(bytes, 0, rawLen, StandardCharsets.UTF_8)
-                : new String(bytes, 0, rawLen, StandardCharsets.ISO_8859_1);
+        String rawHeaders = Charsets.isValidUtf8(header, 0, headerLen)
+                ? new String(header, 0, headerLen, StandardCharsets.UTF_8)
+                : new String(header, 0, headerLen, StandardCharsets.ISO_8859_1);
 
         PartCollector message = PartCollector.read(new ByteArrayInputStream(input), limits.maxDepth());
         if (message.tooDeep()) {
@@ -182,18 +184,13 @@ final class MailParser {
         return b.length;
     }
 
-    private static int cutAtLine(byte[] b, int max) {
-        for (int i = Math.min(max, b.length) - 1; i > 0; i--) if (b[i] == '\n') return i + 1;
-        return Math.min(max, b.length);
-    }
-
-    /** The message with its header block cut to {@code cut} bytes, so mime4j never holds a giant header. */
-    private static byte[] withHeaderCut(byte[] b, int cut, int headerEnd) {
-        byte[] blank = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** The message with {@code header} in place of its header block, so mime4j never holds a giant header. */
+    private static byte[] withHeader(byte[] header, byte[] b, int headerEnd) {
         int bodyStart = Math.min(b.length, skipBlankLine(b, headerEnd));
-        byte[] out = Arrays.copyOf(b, cut + blank.length + (b.length - bodyStart));
-        System.arraycopy(blank, 0, out, cut, blank.length);
-        System.arraycopy(b, bodyStart, out, cut + blank.length, b.length - bodyStart);
+        byte[] out = Arrays.copyOf(header, header.length + 2 + (b.length - bodyStart));
+        out[header.length] = '\r';
+        out[header.length + 1] = '\n';
+        System.arraycopy(b, bodyStart, out, header.length + 2, b.length - bodyStart);
         return out;
     }
 

@@ -124,6 +124,16 @@ final class HostileFiles {
         return (headers + body).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** An ordinary message with an attachment named with {@code letters} letters, whose text holds {@code word}. */
+    static byte[] longAttachmentName(int letters, String word) {
+        String name = "w".repeat(letters) + ".txt";
+        String m = "From: a@example.org\r\nTo: b@example.org\r\nSubject: a long name\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nthe body\r\n"
+                + "--b\r\nContent-Type: text/plain; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\""
+                + name + "\"\r\n\r\n" + word + " attached\r\n--b--\r\n";
+        return m.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A message with one header line of {@code bytes} bytes. */
     static byte[] hugeHeaderLine(int bytes) {
         byte[] start = "From: a@example.org\r\nSubject: long\r\nX-Junk: ".getBytes(StandardCharsets.US_ASCII);

@@ -62,6 +62,7 @@ class HostileFilesTest {
         write("header.eml", HostileFiles.hugeHeaderLine(20 << 20));
         write("truncated.pdf", HostileFiles.truncatedPdf());
         write("fields.eml", HostileFiles.hugeFields(36_000, "hugefieldscanary"));
+        write("longname.eml", HostileFiles.longAttachmentName(36_000, "longnamecanary"));
         write("empty.txt", new byte[0]);
         write("stuck.hang", "DOSSIER-HANG".getBytes(StandardCharsets.US_ASCII));
         write("greedy.oom", "DOSSIER-OOM".getBytes(StandardCharsets.US_ASCII));
@@ -119,6 +120,14 @@ class HostileFilesTest {
         assertEquals(1, searcher.count("attached words"), "and its attachment");
         assertEquals(1, searcher.count(followers.get("fields.eml")), "the run went on");
         // (Terms past Lucene's limit are indexed as their digest; no query can name them, being at most 10,000 long.)
+    }
+
+    @Test
+    void anAttachmentNamedWithTensOfThousandsOfLettersIsIndexed() throws Exception {
+        // Its name was one word past Lucene's term limit, and the refused document stopped the whole ingest.
+        assertEquals(1, searcher.count("kind:attachment longnamecanary"));
+        assertEquals(1, searcher.count("filename:txt longnamecanary"), "found by the words of its name");
+        assertEquals(1, searcher.count(followers.get("longname.eml")), "the run went on");
     }
 
     @Test
