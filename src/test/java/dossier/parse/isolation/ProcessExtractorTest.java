@@ -113,6 +113,21 @@ class ProcessExtractorTest {
     }
 
     @Test
+    void aFileWaitsForABusyWorkerOnlyBrieflyBeforeAnotherStarts() throws Exception {
+        try (ProcessExtractor two = new ProcessExtractor(new ProcessExtractor.Options(2, "128m", Duration.ofSeconds(60)))) {
+            var hung = java.util.concurrent.CompletableFuture.supplyAsync(() -> two.extract(
+                    "DOSSIER-HANG".getBytes(StandardCharsets.UTF_8), "stuck.hang", 1000, Deadline.after(Duration.ofSeconds(15))));
+            while (two.liveWorkers() == 0) Thread.sleep(20); // the first worker is up and holds the hanging file
+            Extraction x = two.extract("a quick one".getBytes(StandardCharsets.UTF_8), "quick.txt", 1000,
+                    Deadline.after(Duration.ofSeconds(60)));
+            assertEquals("a quick one", x.text());
+            assertFalse(hung.isDone(), "read beside the hanging file, not after it");
+            assertEquals(2, two.startsTried());
+            assertEquals("parser timed out after 15 s", hung.get().problem());
+        }
+    }
+
+    @Test
     void afterThreeFailedStartsNoWorkerIsStartedAndEachFileIsAProblemWithTheJvmsReason() {
         // A real failing start: the JVM refuses the heap size and exits at once.
         try (ProcessExtractor broken = new ProcessExtractor(new ProcessExtractor.Options(1, "64q", Duration.ofSeconds(60)))) {
