@@ -73,10 +73,12 @@ public final class ProcessExtractor implements Extractor {
      * How long a file waits for a busy worker before another one is started, while fewer than the allowed number run.
      * A start costs some 1.7 s of CPU and a few hundred MB of memory, and most files take milliseconds: mail with a few
      * attachments is then read by one worker, not one per parse thread (Enron + SpamAssassin, 178 attachments: 6%
-     * less time, BENCHMARKS.md). A file that holds its worker longer (a large PDF, a hang) delays the next start by
-     * this much once.
+     * less time, BENCHMARKS.md). Files wait so only until they have waited {@link #WAIT_BUDGET} in all: where files
+     * keep every worker busy (a dump of documents), waiting would leave a parse thread idle for each file.
      */
     static final Duration SPARE_WAIT = Duration.ofMillis(200);
+    /** What all files of a run may wait for busy workers (see {@link #SPARE_WAIT}): about the CPU time of two starts. */
+    static final Duration WAIT_BUDGET = Duration.ofSeconds(3);
     /** Failed starts in a row after which no worker is started again (see {@link #giveUpStarting}). */
     static final int START_ATTEMPTS = 3;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessExtractor.class);
@@ -89,6 +91,8 @@ public final class ProcessExtractor implements Extractor {
     private final Path tempRoot;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger startFailures = new AtomicInteger();
+    /** Nanoseconds files have waited for a busy worker so far (see {@link #SPARE_WAIT}). */
+    private final java.util.concurrent.atomic.AtomicLong waited = new java.util.concurrent.atomic.AtomicLong();
     /** Why workers cannot start, once {@link #giveUpStarting} decided so; null while they can. */
     private final java.util.concurrent.atomic.AtomicReference<String> unstartable = new java.util.concurrent.atomic.AtomicReference<>();
     private final Semaphore slots;
@@ -176,13 +180,15 @@ public final class ProcessExtractor implements Extractor {
             if (closed) return failed(bytes, name, "ingest stopped");
             w = idle.pollFirst();
             Duration timeout = deadline.left();
-            if (w == null && started.get() > 0) { // one is running or starting
+            if (w == null && started.get() > 0 && waited.get() < WAIT_BUDGET.toNanos()) { // one runs or starts
                 long t0 = System.nanoTime();
                 try {
                     w = idle.pollFirst(SPARE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return failed(bytes, name, "ingest stopped");
+                } finally {
+                    waited.addAndGet(System.nanoTime() - t0);
                 }
                 timeout = timeout.plusNanos(System.nanoTime() - t0); // waiting is not the file's fault either
             }
