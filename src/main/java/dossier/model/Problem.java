@@ -4,13 +4,16 @@ import java.util.Objects;
 
 /**
  * An input that was not fully processed: where it is, which stage gave up, and why.
- * The path is the source path plus a locator inside containers ({@code mail.mbox#12}).
+ * The path is the source path plus a locator inside containers ({@code mail.mbox#12}); the reason is one line.
  */
 public record Problem(String path, String stage, String reason) {
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\R\\s*");
+
     public Problem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(stage, "stage");
-        reason = reason == null || reason.isBlank() ? "unknown error" : reason.strip();
+        // One line: a parser's message may run over several (POI's do), and problems are listed a line each.
+        reason = reason == null || reason.isBlank() ? "unknown error" : LINE_BREAKS.matcher(reason.strip()).replaceAll(" ");
     }
 
     /** Stage names, so every record says the same thing for the same step. */
