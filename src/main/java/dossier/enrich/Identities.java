@@ -301,12 +301,14 @@ public final class Identities {
         IntSort.sort(order, (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a])
                 : built[a].key().compareTo(built[b].key()));
         List<Person> people = new ArrayList<>(groups);
+        // A key with an @ is the first address of its person, which no other person has, and no slug has an @: only
+        // the other keys (slugs, addresses without an @) can meet, so only they are held, not one per person.
         Set<String> keys = new HashSet<>();
         for (int g : order) {
             Person p = built[g];
             built[g] = null;
             String key = p.key();
-            for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
+            if (key.indexOf('@') < 0) for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
             if (!key.equals(p.key())) p = new Person(key, p.name(), p.addresses(), p.names(), p.generic());
             for (int k = start[roots[g]]; k < start[roots[g] + 1]; k++) nodes.get(members[k]).person = people.size();
             people.add(p);
