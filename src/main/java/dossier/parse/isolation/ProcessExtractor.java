@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
@@ -92,7 +93,7 @@ public final class ProcessExtractor implements Extractor {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger startFailures = new AtomicInteger();
     /** Nanoseconds files have waited for a busy worker so far (see {@link #SPARE_WAIT}). */
-    private final java.util.concurrent.atomic.AtomicLong waited = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong waited = new AtomicLong();
     /** Why workers cannot start, once {@link #giveUpStarting} decided so; null while they can. */
     private final java.util.concurrent.atomic.AtomicReference<String> unstartable = new java.util.concurrent.atomic.AtomicReference<>();
     private final Semaphore slots;
