@@ -72,8 +72,9 @@ final class IngestCommand implements Callable<Integer> {
     String ocrLanguages = "eng";
 
     @Option(names = "--no-ocr", description = {"Do not OCR images and scanned PDF pages (faster). With OCR, an image or "
-            + "PDF may take up to 10 minutes (five times Tesseract's 120 s per page) where --limits allows less; scans are "
-            + "read beside the ingest (up to 64 at once), so they do not hold back the files after them."})
+            + "PDF may take up to 10 minutes (five times Tesseract's 120 s per page) where --limits allows less; scans, on "
+            + "their own or attached to mail, are read beside the ingest (up to 64 at once), so they do not hold back "
+            + "the files after them."})
     boolean noOcr;
 
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders and files to ingest.")

@@ -9,11 +9,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -168,7 +172,24 @@ public final class ArchiveWriter implements Closeable {
      * it got (or the id of the item it duplicates).
      */
     public long add(Hashed item, List<Problem> problems) {
-        return add(item.item(), item, 0, problems, this::index);
+        return add(item, problems, List.of(), a -> {});
+    }
+
+    /**
+     * {@link #add(Hashed, List)} for a tree some of whose files were left {@code unread} for OCR (scans attached to
+     * mail): each is numbered, stored and listed in order like the rest of the tree, and handed to {@code awaiting}
+     * to be read and then {@link #complete completed}, as a file of its own that goes to OCR is
+     * ({@link #addAwaitingText}). A file that duplicates an item, or whose tree does, is not handed over.
+     */
+    public long add(Hashed item, List<Problem> problems, List<Parsed> unread, Consumer<AwaitingText> awaiting) {
+        Later later = new Later(Collections.newSetFromMap(new IdentityHashMap<>()), awaiting);
+        later.unread().addAll(unread);
+        return add(item.item(), item, 0, problems, this::index, later);
+    }
+
+    /** The files of a tree left unread (by identity), and where each goes once numbered. */
+    private record Later(Set<Parsed> unread, Consumer<AwaitingText> awaiting) {
+        static final Later NONE = new Later(Set.of(), a -> {});
     }
 
     /**
@@ -201,10 +222,13 @@ public final class ArchiveWriter implements Closeable {
             throw new IllegalArgumentException("only a single document can wait for its text: " + p.source());
         }
         ItemDocuments.NewItem[] numbered = new ItemDocuments.NewItem[1];
-        add(p, h, 0, List.of(), n -> numbered[0] = n);
-        if (numbered[0] == null) return null;
-        AwaitingText a = new AwaitingText(numbered[0]);
-        awaiting.put(a.item().id(), a);
+        add(p, h, 0, List.of(), n -> numbered[0] = n, Later.NONE);
+        return numbered[0] == null ? null : awaits(numbered[0]);
+    }
+
+    private AwaitingText awaits(ItemDocuments.NewItem n) {
+        AwaitingText a = new AwaitingText(n);
+        awaiting.put(n.id(), a);
         return a;
     }
 
@@ -222,17 +246,26 @@ public final class ArchiveWriter implements Closeable {
             long id = n.path("id").asLong();
             String sha = n.path("sha256").asText();
             RawInput in = new RawInput(n.path("source").asText(), n.path("name").asText(), RawInput.Hint.FILE, blobs.read(sha));
-            Parsed p = dossier.parse.Parser.unread(in);
-            awaiting.put(id, new AwaitingText(new ItemDocuments.NewItem(id, 0, p, sha, List.of(), List.of(), 0)));
-            bySha.put(sha, IngestKeys.item(id, Kind.DOCUMENT)); // not in the index yet, so the maps loaded from it lack it
+            // An attachment (a scan attached to mail) also records its kind, email and date; a document, only the rest.
+            Kind kind = n.has("kind") ? Kind.parse(n.path("kind").asText()) : Kind.DOCUMENT;
+            Parsed p = kind == Kind.DOCUMENT ? dossier.parse.Parser.unread(in)
+                    : dated(dossier.parse.Parser.unreadAttachment(in), n.has("date") ? Instant.ofEpochMilli(n.path("date").asLong()) : null);
+            long parent = n.path("parent").asLong(0);
+            awaiting.put(id, new AwaitingText(new ItemDocuments.NewItem(id, parent, p, sha, List.of(), List.of(), 0)));
+            bySha.put(sha, IngestKeys.item(id, kind)); // not in the index yet, so the maps loaded from it lack it
         }
     }
 
     private String awaitingJson() {
         var array = ItemDocuments.JSON.createArrayNode();
         for (AwaitingText a : awaiting.values()) {
-            array.addObject().put("id", a.item().id()).put("sha256", a.item().sha256())
-                    .put("source", a.item().parsed().source()).put("name", a.item().parsed().name());
+            Parsed p = a.item().parsed();
+            var o = array.addObject().put("id", a.item().id()).put("sha256", a.item().sha256())
+                    .put("source", p.source()).put("name", p.name());
+            if (p.kind() != Kind.DOCUMENT) {
+                o.put("kind", p.kind().label()).put("parent", a.item().parent());
+                if (p.date() != null) o.put("date", p.date().toEpochMilli());
+            }
         }
         return array.toString();
     }
@@ -241,9 +274,13 @@ public final class ArchiveWriter implements Closeable {
     public void complete(AwaitingText a, Parsed read) {
         ItemDocuments.NewItem n = a.item();
         // A file that goes to OCR is always one document, so the numbered item's shape is kept; only what was read
-        // (text, title, dates, type, language) comes from the reading.
-        Parsed p = new Parsed(n.parsed().kind(), n.parsed().source(), n.parsed().name(), n.parsed().bytes(), read.title(),
-                read.date(), read.text(), read.contentType(), read.language(), null, read.meta(), List.of());
+        // (text, title, dates, type, language) comes from the reading. An attachment keeps its title and date as an
+        // attachment read with its email has them: its name, and its email's date.
+        Parsed was = n.parsed();
+        boolean document = was.kind() == Kind.DOCUMENT;
+        Parsed p = new Parsed(was.kind(), was.source(), was.name(), was.bytes(), document ? read.title() : was.title(),
+                document ? read.date() : was.date(), read.text(), read.contentType(), read.language(), null, read.meta(),
+                List.of());
         ItemDocuments.NewItem done = new ItemDocuments.NewItem(n.id(), n.parent(), p, n.sha256(), n.dedupKeys(),
                 n.attachments(), n.thread());
         pending.add(() -> writer.addDocument(ItemDocuments.toDocument(done)), p.bytes().length);
@@ -258,7 +295,8 @@ public final class ArchiveWriter implements Closeable {
      * Adds {@code p}, which is {@code h.item()} or that item dated like its parent, records {@code problems} unless it
      * duplicates an item, and hands its document to {@code index} unless it does.
      */
-    private long add(Parsed p, Hashed h, long parent, List<Problem> problems, Consumer<ItemDocuments.NewItem> index) {
+    private long add(Parsed p, Hashed h, long parent, List<Problem> problems, Consumer<ItemDocuments.NewItem> index,
+            Later later) {
         String sha = h.sha256();
         // Writing a blob is a few file system calls; off this thread they overlap with numbering the next items.
         // Blobs are content-addressed and written before the commit that records them (commit waits for the pool).
@@ -288,7 +326,11 @@ public final class ArchiveWriter implements Closeable {
         for (String k : keys) byEmailKey.putIfAbsent(k, id);
         manifest.append(new Manifest.Entry(id, p.kind().label(), sha, p.bytes().length, p.source()).line());
         List<Long> children = new ArrayList<>(p.children().size());
-        for (Hashed c : h.children()) children.add(add(datedLike(c.item(), p), c, id, List.of(), this::index));
+        for (Hashed c : h.children()) {
+            Consumer<ItemDocuments.NewItem> then = later.unread().contains(c.item())
+                    ? n -> later.awaiting().accept(awaits(n)) : this::index;
+            children.add(add(datedLike(c.item(), p), c, id, List.of(), then, later));
+        }
         index.accept(new ItemDocuments.NewItem(id, parent, p, sha, keys, children, 0));
         bump("items");
         bump(p.kind() == Kind.EMAIL ? "emails" : p.kind() == Kind.ATTACHMENT ? "attachments" : "documents");
@@ -300,9 +342,12 @@ public final class ArchiveWriter implements Closeable {
      * place it where a reader would look for it.
      */
     private static Parsed datedLike(Parsed child, Parsed parent) {
-        if (child.date() != null || parent.date() == null) return child;
-        return new Parsed(child.kind(), child.source(), child.name(), child.bytes(), child.title(), parent.date(),
-                child.text(), child.contentType(), child.language(), child.email(), child.meta(), child.children());
+        return child.date() != null || parent.date() == null ? child : dated(child, parent.date());
+    }
+
+    private static Parsed dated(Parsed p, Instant date) {
+        return new Parsed(p.kind(), p.source(), p.name(), p.bytes(), p.title(), date, p.text(), p.contentType(),
+                p.language(), p.email(), p.meta(), p.children());
     }
 
     /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */

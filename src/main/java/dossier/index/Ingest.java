@@ -12,6 +12,7 @@ import dossier.source.InputSink;
 import dossier.source.SourceFile;
 import dossier.source.Sources;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -154,7 +155,7 @@ public final class Ingest {
                 Thread reader = Thread.ofPlatform().name("sources").daemon()
                         .start(() -> read(todo, parser, pool, queue, inFlight, seen));
                 try {
-                    OcrQueue ocr = new OcrQueue(pool.ocr(), parser, options.isolation(), writer);
+                    OcrQueue ocr = new OcrQueue(pool.ocr(), pool.parse(), parser, options.isolation(), writer);
                     for (ArchiveWriter.AwaitingText scan : writer.resumedAwaitingText()) ocr.add(scan); // interrupted before
                     consume(todo, queue, reader, inFlight, writer, ocr, progress);
                 } finally {
@@ -308,7 +309,9 @@ public final class Ingest {
                             items++;
                             sinceCommit++;
                         } else if (r.item() != null) {
-                            writer.add(r.item(), r.problems());
+                            List<ArchiveWriter.AwaitingText> scans = new ArrayList<>(r.unread().size());
+                            writer.add(r.item(), r.problems(), r.unread(), scans::add);
+                            for (ArchiveWriter.AwaitingText scan : scans) ocr.add(scan); // attached to mail
                             items++;
                             sinceCommit++;
                         } else if (r.problems().isEmpty()) {

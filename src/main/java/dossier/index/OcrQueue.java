@@ -1,5 +1,6 @@
 package dossier.index;
 
+import dossier.model.Kind;
 import dossier.model.Parsed;
 import dossier.model.RawInput;
 import dossier.parse.Parser;
@@ -29,14 +30,21 @@ final class OcrQueue {
     private record Waiting(ArchiveWriter.AwaitingText item, ParseBatch batch, long bytes) {}
 
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor pool, attachedPool;
     private final Parser parser;
     private final Ingest.Isolation isolation;
     private final ArchiveWriter writer;
     private long bytes;
 
-    OcrQueue(ThreadPoolExecutor pool, Parser parser, Ingest.Isolation isolation, ArchiveWriter writer) {
+    /**
+     * A queue whose files are read on {@code pool}, the OCR pool, except scans attached to mail, which are read on
+     * {@code attachedPool}, the parse threads, as they were when their email's parse read them: on a dump of image spam
+     * the OCR pool alone (half as many threads) left dozens of them to read one by one after the last file.
+     */
+    OcrQueue(ThreadPoolExecutor pool, ThreadPoolExecutor attachedPool, Parser parser, Ingest.Isolation isolation,
+            ArchiveWriter writer) {
         this.pool = pool;
+        this.attachedPool = attachedPool;
         this.parser = parser;
         this.isolation = isolation;
         this.writer = writer;
@@ -45,7 +53,7 @@ final class OcrQueue {
     /** Starts reading the scan numbered as {@code item}; applies the oldest scans while too many wait. */
     void add(ArchiveWriter.AwaitingText item) throws InterruptedException {
         Parsed p = item.item().parsed();
-        ParseBatch batch = new ParseBatch(pool, parser, false);
+        ParseBatch batch = new ParseBatch(p.kind() == Kind.DOCUMENT ? pool : attachedPool, parser, false);
         batch.add(new RawInput(p.source(), p.name(), RawInput.Hint.FILE, p.bytes()), item.item().sha256(), 0);
         batch.submit();
         waiting.add(new Waiting(item, batch, p.bytes().length));

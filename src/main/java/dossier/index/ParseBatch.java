@@ -43,17 +43,23 @@ final class ParseBatch implements Ingest.Handoff {
     record FileEnd(SourceFile file) implements Step {}
 
     /**
-     * What parsing one input gave: its item tree hashed (null when nothing could be read) and its problems. An input
-     * that {@link Parser#goesToOcr goes to OCR} is not read in an in-order batch: it {@code awaitsOcr}, its item is
-     * {@link Parser#unread} (numbered and stored in order), and {@link OcrQueue} reads it in a batch of its own.
+     * What parsing one input gave: its item tree hashed (null when nothing could be read), its problems, and the files
+     * in the tree left {@code unread} for OCR ({@link Parser#parse(RawInput, boolean)}: scans attached to mail). An
+     * input that {@link Parser#goesToOcr goes to OCR} itself is not read in an in-order batch: it {@code awaitsOcr},
+     * its item is {@link Parser#unread} (numbered and stored in order), and {@link OcrQueue} reads it in a batch of its
+     * own, as it reads the unread files in a tree.
      */
-    record Outcome(ArchiveWriter.Hashed item, List<Problem> problems, boolean awaitsOcr) {
+    record Outcome(ArchiveWriter.Hashed item, List<Problem> problems, boolean awaitsOcr, List<Parsed> unread) {
+        Outcome(ArchiveWriter.Hashed item, List<Problem> problems, boolean awaitsOcr) {
+            this(item, problems, awaitsOcr, List.of());
+        }
+
         /** The outcome of parsing {@code in}, whose sha256 is {@code sha}. */
         static Outcome of(ParseResult r, RawInput in, String sha) {
             if (r.item() == null) return new Outcome(null, r.problems(), false);
             Parsed p = r.item();
             return new Outcome(p.bytes() == in.bytes() ? ArchiveWriter.Hashed.of(p, sha) : ArchiveWriter.Hashed.of(p),
-                    r.problems(), false);
+                    r.problems(), false, r.unread());
         }
 
         static Outcome awaitingOcr(RawInput in, String sha) {
@@ -82,8 +88,9 @@ final class ParseBatch implements Ingest.Handoff {
     private CountDownLatch done;
 
     /**
-     * A batch parsed on {@code pool}. With {@code deferOcr} (the ingest's in-order batches) inputs that go to OCR are
-     * only hashed and left to {@link OcrQueue}; without it (the OCR queue's own batches) they are read, OCR included.
+     * A batch parsed on {@code pool}. With {@code deferOcr} (the ingest's in-order batches) inputs that go to OCR, and
+     * scans attached to mail, are only hashed and left to {@link OcrQueue}; without it (the OCR queue's own batches)
+     * they are read, OCR included.
      */
     ParseBatch(ThreadPoolExecutor pool, Parser parser, boolean deferOcr) {
         this.pool = pool;
@@ -147,7 +154,8 @@ final class ParseBatch implements Ingest.Handoff {
                 try {
                     RawInput in = inputs.get(i);
                     String sha = shas.get(i);
-                    o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha) : Outcome.of(parser.parse(in), in, sha);
+                    o = deferOcr && parser.goesToOcr(in) ? Outcome.awaitingOcr(in, sha)
+                            : Outcome.of(parser.parse(in, deferOcr), in, sha);
                 } catch (OutOfMemoryError e) {
                     if (!mayExhaustTheHeap(inputs.get(i))) throw e; // the heap is too small for the run: see below
                     // One input big enough to ask for more than the heap (a hostile 400 MB email decoded): its data is

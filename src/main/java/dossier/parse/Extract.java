@@ -1,5 +1,8 @@
 package dossier.parse;
 
+import dossier.model.Parsed;
+import dossier.model.RawInput;
+
 /** Text extraction for one input, its limits and deadline already bound: what mail and document parsing call. */
 @FunctionalInterface
 interface Extract {
@@ -9,5 +12,13 @@ interface Extract {
     /** Extracts a file of unknown type. */
     default TextExtractor.Extraction extract(byte[] bytes, String name) {
         return extract(bytes, name, null);
+    }
+
+    /**
+     * The item of a file found inside the input (an attachment, a file in a TNEF) when it is left unread for the
+     * ingest's OCR queue to read later, or null when it is to be read now: see {@link Parser#parse(RawInput, boolean)}.
+     */
+    default Parsed leftForOcr(String source, String name, byte[] content) {
+        return null;
     }
 }

@@ -43,13 +43,42 @@ public final class Parser {
         this.extractor = extractor;
     }
 
-    /** Parses one input. */
+    /** Parses one input, reading everything in it. */
     public ParseResult parse(RawInput input) {
+        return parse(input, false);
+    }
+
+    /**
+     * Parses one input. With {@code deferOcr} (the ingest's in-order parses), a file inside it that {@link #goesToOcr
+     * goes to OCR} (a scan attached to an email) is not read: it is left in the tree {@link Attachments#unread unread}
+     * and listed in the result's {@link ParseResult#unread}, for the ingest's OCR queue to read as a file of its own
+     * while the files after it go on. Its Tesseract then has the longer time of a scan, not a share of the email's.
+     */
+    public ParseResult parse(RawInput input, boolean deferOcr) {
         List<Problem> problems = new ArrayList<>();
-        boolean email = false;
+        List<Parsed> unread = new ArrayList<>();
         Deadline deadline = Deadline.after(timeLimit(input));
-        Extract tika = (bytes, name, type) -> extractor.extract(bytes, name, type, limits.maxTextChars(), deadline);
-        MailParser mail = new MailParser(limits, tika);
+        Extract tika = new Extract() {
+            @Override
+            public TextExtractor.Extraction extract(byte[] bytes, String name, String type) {
+                return extractor.extract(bytes, name, type, limits.maxTextChars(), deadline);
+            }
+
+            @Override
+            public Parsed leftForOcr(String source, String name, byte[] content) {
+                if (!deferOcr || !goesToOcr(new RawInput(source, name, RawInput.Hint.FILE, content))) return null;
+                Parsed p = Attachments.unread(source, name, content);
+                unread.add(p);
+                return p;
+            }
+        };
+        ParseResult r = read(input, new MailParser(limits, tika), tika, problems);
+        // Only files in the item's tree wait for OCR: a parse that failed half-way gave a bare item without them.
+        return unread.isEmpty() ? r : new ParseResult(r.item(), r.problems(), unread);
+    }
+
+    private ParseResult read(RawInput input, MailParser mail, Extract tika, List<Problem> problems) {
+        boolean email = false;
         try {
             if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
             // Tika's detection reads hundreds of magic patterns: once per input at most, shared by both questions and
@@ -77,8 +106,8 @@ public final class Parser {
      * The time one input may take, shared by everything read from it: {@link Limits#timePerFile()}, or for an input
      * that {@link #goesToOcr goes to OCR} the larger of that and {@link Ocr#budget()}, since Tesseract takes seconds a
      * page and a scanned PDF can have many. Mail keeps {@code timePerFile} even when it carries scans: its
-     * attachments share it, and a scan that outlasts it becomes a problem beside the email. The ingest's watchdog
-     * waits by this same limit.
+     * attachments share it, and a scan that outlasts it becomes a problem beside the email (in the ingest, scans attached
+     * to mail are read apart: see {@link #parse(RawInput, boolean)}). The ingest's watchdog waits by this same limit.
      */
     public Duration timeLimit(RawInput input) {
         Duration perFile = limits.timePerFile();
@@ -106,6 +135,14 @@ public final class Parser {
      */
     public static Parsed unread(RawInput input) {
         return bare(input, false);
+    }
+
+    /**
+     * The item a scan attached to mail yields before it is read, as {@link #parse(RawInput, boolean)} leaves it in its
+     * email's tree: for an ingest resumed while it waited.
+     */
+    public static Parsed unreadAttachment(RawInput input) {
+        return Attachments.unread(input.source(), input.name(), input.bytes());
     }
 
     /**

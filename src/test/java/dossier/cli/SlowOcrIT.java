@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan whose OCR takes long must not hold back the files after it. The dump starts with a scanned image and goes on
- * with forty emails; {@code tesseract} on the ingest's PATH is a wrapper around the real one that holds every OCR call
- * until this test releases it (or a minute has passed). The real {@code dossier ingest} must write every file, the
- * scan's number and original included, while the OCR is still held, and index the scan's words once it is released.
+ * A scan whose OCR takes long must not hold back the files after it. The dump starts with a scanned image and an email
+ * with a scan attached, and goes on with forty emails; {@code tesseract} on the ingest's PATH is a wrapper around the
+ * real one that holds every OCR call until this test releases it (or a minute has passed). The real {@code dossier
+ * ingest} must write every file, the scans' numbers and originals included, while the OCR is still held, and index the
+ * scans' words once it is released.
  */
 class SlowOcrIT {
     @TempDir
@@ -38,6 +39,27 @@ class SlowOcrIT {
         Path dump = Files.createDirectories(tmp.resolve("dump"));
         Files.createDirectories(dump.resolve("a-scans"));
         Files.copy(Corpora.get("documents/ocr-scanned/typewriter.png"), dump.resolve("a-scans/typewriter.png"));
+        // A scan attached to mail is read beside the ingest too, not inside its email's parse.
+        Files.writeString(dump.resolve("a-scans/with-scan.eml"), """
+                From: Ann Example <ann@example.org>
+                To: bob@example.org
+                Subject: map
+                Message-ID: <map@example.org>
+                Date: Mon, 3 Mar 2003 09:00:00 +0000
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                The map, scanned.
+                --b
+                Content-Type: image/png; name="map.png"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b--
+                """.formatted(java.util.Base64.getMimeEncoder().encodeToString(
+                        Files.readAllBytes(Corpora.get("documents/ocr-scanned/baiona.png")))));
         Path mail = Files.createDirectories(dump.resolve("b-mail"));
         for (int i = 0; i < 40; i++) {
             Files.writeString(mail.resolve(String.format(Locale.ROOT, "%02d.eml", i)), """
@@ -50,7 +72,7 @@ class SlowOcrIT {
                     Routine note number %d.
                     """.formatted(i, i, i));
         }
-        int files = 41;
+        int files = 42;
 
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path release = tmp.resolve("release"), gaveUp = tmp.resolve("gave-up");
@@ -92,13 +114,17 @@ class SlowOcrIT {
         assertFalse(Files.exists(gaveUp), "the OCR was released before it gave up");
 
         Archive a = Archive.open(archive);
-        assertEquals(41L, a.info().counts().get("items"));
+        assertEquals(43L, a.info().counts().get("items"));
         try (Searcher s = Searcher.open(a)) {
             // typewriter.png reads "Linzensoep a la Waterman / 4 ons linzen / 3 liter water / 3 uien" (see SOURCE.md).
             List<Long> hits = new ArrayList<>(s.ids(s.parse("linzen"), 10));
             assertEquals(1, hits.size(), "the scan's words are indexed once its OCR is done");
             assertEquals("a-scans/typewriter.png", s.item(hits.get(0)).orElseThrow().source().replaceFirst("^.*dump/", ""));
             assertEquals(1L, s.item(hits.get(0)).orElseThrow().id(), "the scan keeps the first id, as found");
+            // baiona.png is a map whose place names include Tarnose and Mugerre.
+            List<Long> attached = new ArrayList<>(s.ids(s.parse("tarnose mugerre"), 10));
+            assertEquals(List.of(3L), attached, "the attached scan, numbered after its email, read once released");
+            assertEquals(2L, s.item(3).orElseThrow().parent());
         }
         assertEquals("", Files.readString(archive.resolve("problems.jsonl")), "no problems");
     }

@@ -9,8 +9,11 @@ import dossier.model.Problem;
 import dossier.parse.Ocr;
 import dossier.search.Searcher;
 import dossier.testutil.Corpora;
+import dossier.model.Item;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +69,54 @@ class OcrQueueTest {
     }
 
     /**
+     * Scans attached to mail are read by the OCR queue too, not inside their email's parse: numbered in message order
+     * under their email, dated and titled as attachments read with it, the same archive with one thread or three, a
+     * copy attached to a later email deduplicated, and a text attachment beside them read with its email.
+     */
+    @Test
+    void scansAttachedToMailAreReadBesideTheIngestAsAttachmentsOfTheirEmail() throws Exception {
+        assumeTrue(Ocr.tesseract().isPresent() || System.getenv("CI") != null, "tesseract not installed: OCR test skipped");
+        Path dump = Files.createDirectories(tmp.resolve("dump"));
+        Path png = Corpora.get("documents/ocr-scanned/typewriter.png");
+        Path pdf = tmp.resolve("scanned.pdf");
+        FormatsIngestTest.imageOnlyPdf(png, pdf);
+        mail(dump.resolve("a-mail"), 0);
+        byte[] image = Files.readAllBytes(png);
+        Files.write(dump.resolve("b-scans.eml"), withAttachments("scans", "recipe.png", image, "recipe.pdf",
+                Files.readAllBytes(pdf), "notes.txt", "Quillwort notes typed by hand.".getBytes(StandardCharsets.UTF_8)));
+        mail(dump.resolve("c-mail"), 10);
+        Files.write(dump.resolve("d-again.eml"), withAttachments("again", "copy.png", image));
+
+        Path one = ingest("one", 1, dump), three = ingest("three", 3, dump);
+        assertEquals(Files.readString(one.resolve("manifest.tsv")), Files.readString(three.resolve("manifest.tsv")));
+        assertEquals(Files.readString(one.resolve("problems.jsonl")), Files.readString(three.resolve("problems.jsonl")));
+        assertEquals("", Files.readString(one.resolve("problems.jsonl")));
+
+        Map<String, Long> ids = Manifest.read(one.resolve("manifest.tsv")).stream()
+                .collect(Collectors.toMap(Manifest.Entry::source, Manifest.Entry::id));
+        assertEquals(11L, ids.get("dump/b-scans.eml"));
+        assertEquals(List.of(12L, 13L, 14L), List.of(ids.get("dump/b-scans.eml#attachment/1"),
+                ids.get("dump/b-scans.eml#attachment/2"), ids.get("dump/b-scans.eml#attachment/3")), ids.toString());
+        assertEquals(25L, ids.get("dump/d-again.eml"));
+        assertEquals(12L, ids.get("dump/d-again.eml#attachment/1"), "the copy attached again is a duplicate");
+        try (Searcher s = Searcher.open(Archive.open(one))) {
+            assertEquals(List.of(12L, 13L), sorted(s.ids(s.parse("linzensoep"), 10)), "both scans read by OCR");
+            assertEquals(List.of(14L), sorted(s.ids(s.parse("quillwort"), 10)), "the text file read with its email");
+            Item email = s.item(11).orElseThrow();
+            assertEquals(List.of(12L, 13L, 14L), email.attachments());
+            for (long id : List.of(12L, 13L)) {
+                Item scan = s.item(id).orElseThrow();
+                assertEquals(dossier.model.Kind.ATTACHMENT, scan.kind());
+                assertEquals(11L, scan.parent());
+                assertEquals(email.date(), scan.date(), "dated like its email");
+                assertEquals(id == 12 ? "recipe.png" : "recipe.pdf", scan.title());
+            }
+            assertEquals("image/png", s.item(12).orElseThrow().contentType());
+            assertEquals(2, s.count("kind:attachment linzensoep"));
+        }
+    }
+
+    /**
      * An ingest interrupted after a commit that recorded a scan still being read (every file after it written and
      * committed) resumes by reading the scan again from its stored original, and ends as an uninterrupted run does.
      */
@@ -76,6 +127,30 @@ class OcrQueueTest {
         mail(dump.resolve("a-mail"), 0);
         Files.copy(Corpora.get("documents/ocr-scanned/typewriter.png"), dump.resolve("b-scan.png"));
         mail(dump.resolve("c-mail"), 10);
+        resumesToTheSameArchive(dump, 21);
+    }
+
+    /** The same, when the scan waiting at the interruption was attached to an email: it keeps its email and date. */
+    @Test
+    void anIngestInterruptedWhileAnAttachedScanWaitsResumesToTheSameArchive() throws Exception {
+        assumeTrue(Ocr.tesseract().isPresent() || System.getenv("CI") != null, "tesseract not installed: OCR test skipped");
+        Path dump = Files.createDirectories(tmp.resolve("dump"));
+        mail(dump.resolve("a-mail"), 0);
+        Files.write(dump.resolve("b-scan.eml"), withAttachments("scan", "recipe.png",
+                Files.readAllBytes(Corpora.get("documents/ocr-scanned/typewriter.png"))));
+        mail(dump.resolve("c-mail"), 10);
+        Path resumed = resumesToTheSameArchive(dump, 22);
+        try (Searcher s = Searcher.open(Archive.open(resumed))) {
+            Item scan = s.item(12).orElseThrow();
+            assertEquals(11L, scan.parent());
+            assertEquals(s.item(11).orElseThrow().date(), scan.date());
+            assertEquals("recipe.png", scan.title());
+            assertEquals(dossier.model.Kind.ATTACHMENT, scan.kind());
+        }
+    }
+
+    /** Interrupts an ingest of {@code dump} once a commit records a scan waiting, resumes it, compares; the archive. */
+    private Path resumesToTheSameArchive(Path dump, long items) throws Exception {
         Path reference = ingest("reference", 2, dump);
 
         Archive archive = Archive.create(tmp.resolve("resumed"), "resumed");
@@ -102,8 +177,37 @@ class OcrQueueTest {
         assertEquals(Archive.open(reference).info().counts(), Archive.open(resumed).info().counts());
         try (Searcher s = Searcher.open(Archive.open(resumed))) {
             assertEquals(1, s.count("linzensoep"), "the scan read again after the interruption");
-            assertEquals(21, s.count("*"), "every item indexed once");
+            assertEquals(items, s.count("*"), "every item indexed once");
         }
+        return resumed;
+    }
+
+    private static List<Long> sorted(java.util.Collection<Long> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    /** An email dated 3 March 2003 with the given files attached (name, then bytes), base64 encoded. */
+    private static byte[] withAttachments(String subject, Object... files) {
+        StringBuilder m = new StringBuilder("""
+                From: Ann Example <ann@example.org>
+                To: bob@example.org
+                Subject: %s
+                Message-ID: <%s@example.org>
+                Date: Mon, 3 Mar 2003 10:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+                
+                --b
+                Content-Type: text/plain
+                
+                Files attached.
+                """.formatted(subject, subject));
+        for (int i = 0; i < files.length; i += 2) {
+            m.append("--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n")
+                    .append("Content-Disposition: attachment; filename=\"").append(files[i]).append("\"\r\n\r\n")
+                    .append(Base64.getMimeEncoder().encodeToString((byte[]) files[i + 1])).append("\r\n");
+        }
+        return m.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Map<String, String> committedData(Archive archive) {
