@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * outlives its deadline anyway (mime4j, or Tika with {@link Isolation#NONE}) is abandoned by the watchdog in
  * {@link ParseBatch#await} and recorded as timed out. With OCR on, images and PDFs are numbered and stored in order
  * but read by a pool of their own ({@link OcrQueue}), so slow scans hold back neither the parse threads nor the files
- * after them.
+ * after them; scans attached to mail are numbered with their email and read by the same queue, on the parse threads.
  */
 public final class Ingest {
     /**
