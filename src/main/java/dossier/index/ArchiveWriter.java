@@ -182,14 +182,20 @@ public final class ArchiveWriter implements Closeable {
      * ({@link #addAwaitingText}). A file that duplicates an item, or whose tree does, is not handed over.
      */
     public long add(Hashed item, List<Problem> problems, List<Parsed> unread, Consumer<AwaitingText> awaiting) {
-        Later later = new Later(Collections.newSetFromMap(new IdentityHashMap<>()), awaiting);
-        later.unread().addAll(unread);
-        return add(item.item(), item, 0, problems, this::index, later);
+        return add(item.item(), item, 0, problems, this::index, Later.of(unread, awaiting));
     }
 
     /** The files of a tree left unread (by identity), and where each goes once numbered. */
     private record Later(Set<Parsed> unread, Consumer<AwaitingText> awaiting) {
         static final Later NONE = new Later(Set.of(), a -> {});
+
+        /** Most trees have none: then no set is made (this runs for every email). */
+        static Later of(List<Parsed> unread, Consumer<AwaitingText> awaiting) {
+            if (unread.isEmpty()) return NONE;
+            Set<Parsed> set = Collections.newSetFromMap(new IdentityHashMap<>());
+            set.addAll(unread);
+            return new Later(set, awaiting);
+        }
     }
 
     /**
