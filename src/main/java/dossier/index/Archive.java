@@ -8,9 +8,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +70,8 @@ public final class Archive {
             }
             // archive.json first: a run killed before it exists leaves only hidden files, which the next run accepts.
             Files.createDirectories(dir);
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) syncDirectory(parent);
             Archive a = new Archive(dir);
             a.writeInfo(new Info(name, Map.of(), null));
             Files.createDirectories(dir.resolve("blobs"));
@@ -140,7 +144,11 @@ public final class Archive {
         }
     }
 
-    /** Writes archive.json atomically. */
+    /**
+     * Writes archive.json atomically and durably: the new file's bytes reach the disk before the rename that puts them
+     * in place, and the rename before this returns. Without the first, a power cut soon after the archive was made
+     * could leave an empty archive.json, which no later run could open (bench/power-cut found it).
+     */
     public void writeInfo(Info info) {
         ObjectNode n = JSON.createObjectNode();
         n.put("name", info.name());
@@ -156,9 +164,25 @@ public final class Archive {
         try {
             Path tmp = dir.resolve(".archive.json.tmp");
             JSON.writeValue(tmp.toFile(), n);
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
             Files.move(tmp, dir.resolve("archive.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write archive.json", e);
+        }
+    }
+
+    /**
+     * Makes a folder's entries (a file just renamed into it) durable. Linux syncs a folder opened for reading; where a
+     * system refuses to open a folder as a file, its next sync of the file system does it instead.
+     */
+    static void syncDirectory(Path folder) {
+        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            // Not every system can sync a folder this way; the next commit's sync of the file system covers it.
         }
     }
 
