@@ -53,8 +53,10 @@ final class OcrQueue {
     /** Starts reading the scan numbered as {@code item}; applies the oldest scans while too many wait. */
     void add(ArchiveWriter.AwaitingText item) throws InterruptedException {
         Parsed p = item.item().parsed();
-        ParseBatch batch = new ParseBatch(p.kind() == Kind.DOCUMENT ? pool : attachedPool, parser, false);
-        batch.add(new RawInput(p.source(), p.name(), RawInput.Hint.FILE, p.bytes()), item.item().sha256(), 0);
+        boolean document = p.kind() == Kind.DOCUMENT;
+        ParseBatch batch = new ParseBatch(document ? pool : attachedPool, parser, false);
+        RawInput.Hint hint = document ? RawInput.Hint.FILE : RawInput.Hint.ATTACHMENT;
+        batch.add(new RawInput(p.source(), p.name(), hint, p.bytes()), item.item().sha256(), 0);
         batch.submit();
         waiting.add(new Waiting(item, batch, p.bytes().length));
         bytes += p.bytes().length;

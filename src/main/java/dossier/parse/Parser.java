@@ -66,7 +66,7 @@ public final class Parser {
 
             @Override
             public Parsed leftForOcr(String source, String name, byte[] content) {
-                if (!deferOcr || !goesToOcr(new RawInput(source, name, RawInput.Hint.FILE, content))) return null;
+                if (!deferOcr || !goesToOcr(new RawInput(source, name, RawInput.Hint.ATTACHMENT, content))) return null;
                 Parsed p = Attachments.unread(source, name, content);
                 unread.add(p);
                 return p;
@@ -118,13 +118,14 @@ public final class Parser {
 
     /**
      * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes), not
-     * one {@link Ocr#tooSmallToRead too small to hold text}, that is not taken for mail (a name ending in .eml, or
-     * header lines at its start). Such an input always yields a single
+     * one {@link Ocr#tooSmallToRead too small to hold text}, that is not taken for mail (a file named .eml, or header
+     * lines at its start; an attachment's name says nothing, see {@link RawInput.Hint#ATTACHMENT}). Such an input always yields a single
      * document without children, whatever its parse finds or fails to find, so the ingest can number it and record
      * its original at once and index its text when the slow OCR is done (see {@link #unread}).
      */
     public boolean goesToOcr(RawInput input) {
-        return extractor.ocr().enabled() && input.hint() == RawInput.Hint.FILE && Ocr.mayNeedOcr(input.bytes())
+        boolean file = input.hint() == RawInput.Hint.FILE || input.hint() == RawInput.Hint.ATTACHMENT;
+        return extractor.ocr().enabled() && file && Ocr.mayNeedOcr(input.bytes())
                 && !Ocr.tooSmallToRead(input.bytes())
                 && !Sniff.isEmail(input, () -> ""); // images and PDFs are mail only by name or headers, never by type
     }

@@ -24,7 +24,7 @@ final class Sniff {
     /** {@link #isEmail(RawInput)} with Tika's type of the input, asked only when the cheaper signs say nothing. */
     static boolean isEmail(RawInput in, Supplier<String> type) {
         if (in.hint() == RawInput.Hint.EMAIL) return true;
-        if (in.bytes().length == 0) return false;
+        if (in.hint() == RawInput.Hint.ATTACHMENT || in.bytes().length == 0) return false;
         if (in.name().toLowerCase(Locale.ROOT).endsWith(".eml")) return true;
         if (looksLikeHeaders(in.bytes())) return true;
         // Tika knows a message by header names at its start: a binary start (PDF, zip, OLE2, images) is never one,
