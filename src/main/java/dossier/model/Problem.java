@@ -19,6 +19,20 @@ public record Problem(String path, String stage, String reason) {
     /** Stage names, so every record says the same thing for the same step. */
     public static final String SOURCE = "source", PARSE = "parse", EXTRACT = "extract", INDEX = "index", LIMIT = "limit";
 
+    /**
+     * A reason cut to at most {@code max} characters, at the last space before the cut when there is one in its last
+     * fifth, and marked with an ellipsis: Tesseract's messages run to many lines, and a cut in the middle of a word
+     * ("Error during processin") read like a typo.
+     */
+    public static String shortened(String reason, int max) {
+        if (reason.length() <= max) return reason;
+        int end = max - 1; // room for the ellipsis
+        int space = reason.lastIndexOf(' ', end);
+        if (space >= end - end / 5) end = space;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) end--;
+        return reason.substring(0, end).stripTrailing() + "\u2026";
+    }
+
     /** A reason from an exception: its class and message, never a stack trace. */
     public static String reasonOf(Throwable t) {
         String m = t.getMessage();

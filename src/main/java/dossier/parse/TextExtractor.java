@@ -228,7 +228,7 @@ public final class TextExtractor {
         String reason = Problem.reasonOf(t) + (root == t ? "" : " (caused by " + Problem.reasonOf(root) + ")");
         // Object identities ("PDFParser@5df63359") would make problems.jsonl differ between identical runs.
         reason = IDENTITY.matcher(reason).replaceAll("");
-        return reason.length() <= 300 ? reason : reason.substring(0, 300);
+        return Problem.shortened(reason, 300);
     }
 
     private static String author(Metadata md) {

@@ -15,6 +15,19 @@ class ProblemTest {
     }
 
     @Test
+    void aLongReasonIsCutBetweenWordsAndSaysSo() {
+        String tesseract = "TikaException: TesseractOCRParser bad exit value 1 err msg: Error in pixRead: pix not read"
+                + " Error during processing.";
+        assertEquals("TikaException: TesseractOCRParser bad exit value 1 err msg: Error in pixRead: pix not read Error"
+                + " during\u2026", Problem.shortened(tesseract, 108));
+        assertEquals(tesseract, Problem.shortened(tesseract, tesseract.length()), "a reason that fits is kept whole");
+        String oneWord = "x".repeat(50);
+        assertEquals("x".repeat(19) + "\u2026", Problem.shortened(oneWord, 20), "a word longer than the room is cut");
+        String emoji = "a".repeat(18) + "\uD83D\uDE00" + "b".repeat(10);
+        assertEquals("a".repeat(18) + "\u2026", Problem.shortened(emoji, 20), "never half a character");
+    }
+
+    @Test
     void aMissingReasonIsSaidSo() {
         assertEquals("unknown error", new Problem("a.eml", Problem.PARSE, " ").reason());
     }
