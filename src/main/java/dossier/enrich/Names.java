@@ -48,10 +48,21 @@ public final class Names {
             SPACES = Pattern.compile("\\s+"), NOT_NAME = Pattern.compile("[^\\p{L}\\p{N}.-]+"),
             OUTER_DOTS = Pattern.compile("^[.-]+|[.-]+$");
 
-    /** The name cleaned for display: Lotus Notes routing cut off, quotes and repeated spaces dropped. */
+    /**
+     * The longest name read, in characters: a display name is a few words. Past this a header's name is cut before any
+     * pattern reads it: {@link #ADDRESS} searched a 100 KB name of a hostile message for minutes (it tries every start,
+     * each up to the end), and the connections pass at the end of the ingest stood still.
+     */
+    public static final int LONGEST = 300;
+
+    /**
+     * The name cleaned for display: cut to {@value #LONGEST} characters, Lotus Notes routing cut off, quotes and
+     * repeated spaces dropped.
+     */
     public static String clean(String raw) {
         if (raw == null) return "";
         String s = raw.strip();
+        if (s.length() > LONGEST) s = s.substring(0, Character.isHighSurrogate(s.charAt(LONGEST - 1)) ? LONGEST - 1 : LONGEST);
         // The patterns are only run where they can change something: the connections pass cleans every distinct
         // name several times, and most are plain "First Last" (a third of the pass's time at 490,000 people).
         boolean hasAt = s.indexOf('@') >= 0;

@@ -22,6 +22,21 @@ class NamesTest {
     }
 
     /**
+     * A name of a hostile length (a fuzzed From of 200,000 characters around an {@code @}) is cut to
+     * {@value Names#LONGEST} characters before a pattern reads it: whole, the search for an address in it ran for minutes
+     * and held up the end of the ingest. Without the cut this test does not end.
+     */
+    @Test
+    void aNameOfHostileLengthIsCutBeforeItIsRead() {
+        String huge = "x".repeat(100_000) + "@" + "y".repeat(100_000);
+        assertEquals("x".repeat(Names.LONGEST), Names.clean(huge));
+        assertEquals(null, Names.parse(huge), "one word is not a person's name");
+        assertEquals("Jeff Skilling", Names.display("Skilling, Jeff" + " ".repeat(100_000) + "/HOU/ECT@ECT".repeat(1000)));
+        String faces = "a".repeat(Names.LONGEST - 1) + "\uD83D\uDE00";
+        assertEquals("a".repeat(Names.LONGEST - 1), Names.clean(faces), "never half a character");
+    }
+
+    /**
      * {@link Names#clean} and {@link Names#fold} skip their patterns where the patterns could change nothing (no
      * {@code @}, no quotes, single spaces, ASCII only). Every combination of the characters those shortcuts look at
      * must give what running every pattern gives.
