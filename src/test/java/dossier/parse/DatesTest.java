@@ -13,6 +13,19 @@ class DatesTest {
         assertEquals(expectedZone, s.zone(), header);
     }
 
+    /**
+     * Fuzzed dates: a day followed by 100,000 NULs, or by a token of NULs ending in a digit. Read by a pattern, such a
+     * token took time in the square of its length (minutes for the whole header); only the first
+     * {@value Dates#LONGEST} characters are read now, each once. Without that this test does not end.
+     */
+    @Test
+    void aDateOfHostileLengthIsReadFromItsStart() {
+        assertDate("2015-12-29T09:00:00Z", "", "Tue, 29 Dec 2015 09:00 " + "\0".repeat(100_000) + "1");
+        assertDate("2015-12-29T00:00:00Z", "", "Tue, 29 Dec 2015 09" + "\0".repeat(100_000) + "1");
+        assertDate("2001-05-09T20:19:00Z", "-0700", "Wed, 9 May 2001 13:19:00 -0700 (" + "\0".repeat(100_000));
+        assertDate("2000-01-13T00:00:00Z", "", "13th Jan 2000." + " ".repeat(300) + "Feb 1999");
+    }
+
     @Test
     void rfc5322DateWithZoneCommentIsReadInUtc() {
         assertDate("2000-12-13T15:05:00Z", "-0800", "Wed, 13 Dec 2000 07:05:00 -0800 (PST)");
