@@ -28,6 +28,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        dossier.parse.isolation.Logs.quietLibraries();
         dossier.parse.isolation.RunFolder.adopt();
         System.exit(run(args));
     }

@@ -327,6 +327,49 @@ class EndToEndIT {
                 .contains("{\"path\":\"dump/sparse.bin\",\"stage\":\"limit\",\"reason\":\"larger than "), "a limit problem");
     }
 
+    /**
+     * A document that POI reads but complains of (a docx whose relations name a font table it lacks) is read without
+     * a word from POI on stderr: the parser libraries log nothing unless asked, in the ingest and in its workers. Asked
+     * for warnings, the same ingest shows the line, so the document does provoke one.
+     */
+    @Test
+    void parserLibrariesSayNothingOfAFileTheyComplainOfUnlessAsked() throws Exception {
+        Path dump = Files.createDirectories(tmp.resolve("chatter/dump"));
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(dump.resolve("lease.docx")))) {
+            String rels = "http://schemas.openxmlformats.org/package/2006/relationships";
+            String office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+            java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+            parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+                    + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+            parts.put("_rels/.rels", "<Relationships xmlns=\"" + rels + "\"><Relationship Id=\"rId1\" Type=\"" + office
+                    + "officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            parts.put("word/_rels/document.xml.rels", "<Relationships xmlns=\"" + rels + "\"><Relationship Id=\"rId9\" Type=\""
+                    + office + "fontTable\" Target=\"fontTable.xml\"/></Relationships>");
+            parts.put("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                    + "<w:body><w:p><w:r><w:t>Zeppelin hangar lease</w:t></w:r></w:p></w:body></w:document>");
+            for (var part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Run quiet = dossier("ingest", "--archive", tmp.resolve("chatter/quiet").toString(), "--format", "json", dump.toString());
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals(1, quiet.json().get("documents").asInt());
+        assertFalse(quiet.err().contains("org.apache"), quiet.err());
+        Run found = dossier("search", "--archive", tmp.resolve("chatter/quiet").toString(), "--format", "json", "hangar");
+        assertEquals(1, found.json().get("total").asInt(), "the document was read");
+
+        Run asked = dossier(java.util.Map.of("DOSSIER_JAVA_OPTS",
+                        "-Xmx1g -Ddossier.parser.java-options=-Dorg.slf4j.simpleLogger.log.org.apache=warn"),
+                "ingest", "--archive", tmp.resolve("chatter/asked").toString(), "--format", "json", dump.toString());
+        assertEquals(0, asked.exit(), asked.err());
+        assertTrue(asked.err().contains("ERROR org.apache.poi.ooxml.POIXMLDocumentPart - Skipped invalid entry /word/fontTable.xml"),
+                asked.err());
+    }
+
     /** Starts {@code ./dossier serve} on a free port, fetches one search page, stops it with SIGTERM; output and page. */
     private static List<String> serveOnce(Path archive) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("./dossier", "serve", "--archive", archive.toString(), "--port", "0")
