@@ -62,7 +62,9 @@ public final class Names {
     public static String clean(String raw) {
         if (raw == null) return "";
         String s = raw.strip();
-        if (s.length() > LONGEST) s = s.substring(0, Character.isHighSurrogate(s.charAt(LONGEST - 1)) ? LONGEST - 1 : LONGEST);
+        if (s.length() > LONGEST) {
+            s = s.substring(0, Character.isHighSurrogate(s.charAt(LONGEST - 1)) ? LONGEST - 1 : LONGEST);
+        }
         // The patterns are only run where they can change something: the connections pass cleans every distinct
         // name several times, and most are plain "First Last" (a third of the pass's time at 490,000 people).
         boolean hasAt = s.indexOf('@') >= 0;

@@ -29,7 +29,7 @@ public record Problem(String path, String stage, String reason) {
         int end = max - 1; // room for the ellipsis
         int space = reason.lastIndexOf(' ', end);
         if (space >= end - end / 5) end = space;
-        if (Character.isHighSurrogate(reason.charAt(end - 1))) end--;
+        if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) end--;
         return reason.substring(0, end).stripTrailing() + "\u2026";
     }
 

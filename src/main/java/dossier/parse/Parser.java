@@ -119,9 +119,9 @@ public final class Parser {
     /**
      * Whether an input is a file that may be read by OCR: OCR is on, and it is an image or a PDF (by magic bytes), not
      * one {@link Ocr#tooSmallToRead too small to hold text}, that is not taken for mail (a file named .eml, or header
-     * lines at its start; an attachment's name says nothing, see {@link RawInput.Hint#ATTACHMENT}). Such an input always yields a single
-     * document without children, whatever its parse finds or fails to find, so the ingest can number it and record
-     * its original at once and index its text when the slow OCR is done (see {@link #unread}).
+     * lines at its start; an attachment's name says nothing, see {@link RawInput.Hint#ATTACHMENT}). Such an input
+     * always yields a single document without children, whatever its parse finds or fails to find, so the ingest can
+     * number it and record its original at once and index its text when the slow OCR is done (see {@link #unread}).
      */
     public boolean goesToOcr(RawInput input) {
         boolean file = input.hint() == RawInput.Hint.FILE || input.hint() == RawInput.Hint.ATTACHMENT;
