@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dossier people}: the people of an archive, by volume or name, filtered by a name or address substring. */
 @Command(name = "people", mixinStandardHelpOptions = true,
-        description = {"Lists the people of an archive: everyone who sent or received an email, with the addresses",
-                "and names resolved into one person, and how many emails they took part in, sent and received."},
+        description = {"Lists the people of an archive and how many emails each took part in, sent and received.",
+                "Everyone who sent or received an email is listed once, their addresses and names resolved into one person."},
         footer = {"", "Examples:", "  dossier people", "  dossier people skilling",
                 "  dossier people --sort name --limit 100 enron.com",
                 "  dossier people --format json 'jeff.skilling@enron.com'"})

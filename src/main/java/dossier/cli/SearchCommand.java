@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dossier search}: prints the matching items, best first or by date. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Searches an archive with Dossier's query language (see 'dossier help search' footer below).",
-                "Several words must all match; use OR, NOT, -word, \"phrases\", wild*, fuzzy~ and operators."},
+        description = {"Searches an archive with Dossier's query language.",
+                "Several words must all match; use OR, NOT, -word, \"phrases\", wild*, fuzzy~ and the operators below."},
         footer = {"", "Operators: from: to: cc: bcc: participant: domain: subject: filename: kind: type: has:attachment",
                 "           date:2014-01..2014-06 after:2014-01-01 before:2014-02-01 larger:5M smaller:100k id: thread: lang:",
                 "", "Examples:", "  dossier search 'from:skilling subject:budget'",
