@@ -203,6 +203,9 @@ class EndToEndIT {
             String all = String.join("\n", lines);
             assertTrue(all.contains("id=\"total\"") && all.contains("class=\"count\""), "a search page with facets: " + all);
             assertTrue(lines.stream().noneMatch(l -> l.contains("[warning]") || l.contains("[error]")), "JVM notes: " + all);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("Serving ")), "its own line with the address: " + all);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("INFO io.javalin") || l.contains("INFO org.eclipse.jetty")),
+                    "no start-up notes of the web server's: " + all);
             assertTrue(classArchiveWritten("serve"), "the first server wrote a new archive when it stopped");
             if (run == 2) assertTrue(all.contains("dossier.web.WebServer source: shared objects file"), "classes came from it");
         }
