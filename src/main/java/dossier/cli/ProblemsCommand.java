@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code dossier problems}: every input that was not fully processed, grouped by stage and reason. */
 @Command(name = "problems", mixinStandardHelpOptions = true,
-        description = "Lists the inputs that were not fully processed, grouped by stage and reason, with counts and paths.",
+        description = {"Lists the inputs that were not fully processed, grouped by stage and reason, with counts and paths.",
+                "Reasons that differ only in numbers, hexadecimal values or quoted names are one group, shown with … in their place."},
         footer = {"", "Examples:", "  dossier problems", "  dossier problems --format json | jq '.groups[0]'"})
 final class ProblemsCommand implements Callable<Integer> {
     @Mixin ArchiveOption archive;

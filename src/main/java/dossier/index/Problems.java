@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@code problems.jsonl}: one JSON object per input that was not fully processed. */
 public final class Problems {
@@ -22,19 +23,48 @@ public final class Problems {
                 .put("reason", p.reason()).toString();
     }
 
-    /** Problems with the same stage and reason, as the report groups them. */
+    /**
+     * Problems with the same stage and the same kind of reason, as the report groups them: {@code reason} is the
+     * reason itself when every member has the same, else its {@link #pattern}.
+     */
     public record Group(String stage, String reason, List<String> paths) {}
 
-    /** Groups problems by stage and reason, the largest group first (then in order of first appearance). */
+    /**
+     * Groups problems by stage and kind of reason ({@link #pattern}), the largest group first (then in order of first
+     * appearance). Hostile files make parsers fail with the bytes they met in the message ({@code read
+     * 0x0A0A0A0A0A0A0A0A, expected 0xE11AB1A1E011CFD0}, {@code Index -3 out of bounds for length 257}): grouped by the
+     * exact reason, 940 problems of one dump came in 305 groups, most of one file each.
+     */
     public static List<Group> group(List<Problem> all) {
-        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
+        record Open(String stage, String reason, String pattern, List<String> paths, boolean[] alike) {}
+        java.util.Map<String, Open> groups = new java.util.LinkedHashMap<>();
         for (Problem p : all) {
-            groups.computeIfAbsent(p.stage() + "\u0000" + p.reason(), k -> new Group(p.stage(), p.reason(), new ArrayList<>()))
-                    .paths().add(p.path());
+            String pattern = pattern(p.reason());
+            Open g = groups.computeIfAbsent(p.stage() + "\u0000" + pattern,
+                    k -> new Open(p.stage(), p.reason(), pattern, new ArrayList<>(), new boolean[] {true}));
+            g.paths().add(p.path());
+            if (!g.reason().equals(p.reason())) g.alike()[0] = false;
         }
-        List<Group> out = new ArrayList<>(groups.values());
+        List<Group> out = new ArrayList<>();
+        for (Open g : groups.values()) out.add(new Group(g.stage(), g.alike()[0] ? g.reason() : g.pattern(), g.paths()));
         out.sort((x, y) -> Integer.compare(y.paths().size(), x.paths().size()));
         return out;
+    }
+
+    private static final Pattern HEX = Pattern.compile("\\b0[xX][0-9A-Fa-f]+\\b");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]{1,200}\"");
+    /** A number standing alone: not part of a name such as {@code TIKA-198}, {@code rId3} or {@code [M1.13]}. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.-])-?\\d++(?:\\.\\d++)?+(?!\\w)");
+
+    /**
+     * The kind of a reason: the reason with its hexadecimal literals, quoted strings and free-standing numbers put as
+     * {@code 0x…}, {@code "…"} and {@code …} ({@code Index -3 out of bounds for length 257} gives {@code Index … out of
+     * bounds for length …}). Each pattern runs in time linear in the reason.
+     */
+    public static String pattern(String reason) {
+        String r = HEX.matcher(reason).replaceAll("0x…");
+        r = QUOTED.matcher(r).replaceAll("\"…\"");
+        return NUMBER.matcher(r).replaceAll("…");
     }
 
     /** How many top-level files the problems concern (a path up to its first locator). */
