@@ -1,7 +1,7 @@
 package dossier.enrich;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,143 +26,113 @@ import java.util.Set;
  * </ol>
  *
  * Sharing a first name, or a last name alone, never merges anyone. Feed it with {@link #observe}, then
- * {@link #resolve}. Not thread-safe, nor is its {@link Resolution}, which shares its cache of parsed names.
+ * {@link #resolve}. Everything it holds of each distinct correspondent (nodes, names, people) is off the heap, in
+ * {@link StringTable}s and arrays ({@link IntArray}, {@link LongArray}), so the heap it needs does not grow with them.
+ * Not thread-safe, nor is its {@link Resolution}, which shares its cache of parsed names.
  */
 public final class Identities {
     /** A resolved person: a stable key (the most used address, else a slug of the name), then everything seen. */
     public record Person(String key, String name, List<String> addresses, List<String> names, boolean generic) {}
 
-    /** The people and a lookup from what a header said to the person it names. */
+    /**
+     * The people and a lookup from what a header said to the person it names. The people are held off the heap
+     * ({@link People}); {@link #people()} makes each anew when asked.
+     */
     public static final class Resolution {
-        private final List<Person> people;
-        private final Identities keys;
+        private final Identities nodes;
+        private final People people;
+        /** The group of the p-th person, most seen first. */
+        private final IntArray order;
+        private final int size;
+        private final List<Person> view;
 
-        private Resolution(List<Person> people, Identities keys) {
-            this.people = List.copyOf(people);
-            this.keys = keys;
+        private Resolution(Identities nodes, People people, IntArray order) {
+            this.nodes = nodes;
+            this.people = people;
+            this.order = order;
+            this.size = people.size();
+            this.view = new AbstractList<>() {
+                @Override
+                public Person get(int p) {
+                    java.util.Objects.checkIndex(p, size);
+                    return people.get(order.get(p));
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
         }
 
-        /** Everyone, most seen first. */
+        /** Everyone, most seen first: a view whose {@code get} makes the person anew each time. */
         public List<Person> people() {
-            return people;
+            return view;
+        }
+
+        /** The key of the p-th person. */
+        public String key(int p) {
+            return people.key(order.get(p));
+        }
+
+        /** Compares the keys of two people as {@link String#compareTo} does, without making them. */
+        public int compareKeys(int p, int q) {
+            return people.compareKeys(order.get(p), order.get(q));
         }
 
         /** The index in {@link #people()} of the person a (name, address) pair denotes, or -1 when never observed. */
         public int personOf(String name, String address) {
-            Key key = keys.nodeKey(name, address);
-            int node = key == null ? -1 : keys.lookup(key);
-            return node < 0 ? -1 : keys.nodes.get(node).person;
+            Key key = nodes.nodeKey(name, address);
+            int node = key == null ? -1 : nodes.keys.find(key.string());
+            return node < 0 ? -1 : nodes.person.get(node);
         }
     }
 
-    /**
-     * One address or one address-less name, as observed, with the names written with it in the order first seen. There
-     * is a node for every distinct correspondent, so it is kept small: its first name and count are fields, further
-     * ones two arrays, and a map only past eight names (a mailbox every spammer signs differently). A map and its boxed
-     * counts for every node were a third of the pass's heap at 490,000 people, one-element arrays another 48 bytes.
-     */
-    private static final class Node {
-        private static final int INDEXED_PAST = 8;
-
-        /** What the node stands for: {@code a} an address, {@code n} a parsed name, {@code r} an unparsed one. */
-        final char kind;
-        /** The folded address, or the name's key. */
-        final String text;
-        long count;
-        int up;
-        /** The person this node belongs to, once resolved. */
-        int person = -1;
-        private String firstName;
-        private long firstUses;
-        /** The names after the first and their counts. */
-        private String[] names;
-        private long[] nameCounts;
-        private int nameCount;
-        /** Slots of the names, only for a node with many. */
-        private Map<String, Integer> slots;
-
-        Node(Key key, int index) {
-            this.kind = key.kind();
-            this.text = key.text();
-            this.up = index;
-        }
-
-        /** The folded address, empty for a name. */
-        String address() {
-            return kind == 'a' ? text : "";
-        }
-
-        /** The key as the node was first known by, {@code "a:" + address} for example. */
-        String key() {
+    /** What identifies a node: {@code a} an address, {@code n} a parsed name, {@code r} an unparsed one; and its text. */
+    private record Key(char kind, String text) {
+        /** The node's key as {@link #keys} holds it, {@code "a:" + address} for example. */
+        String string() {
             return kind + ":" + text;
         }
-
-        void addName(String name, long n) {
-            int slot = slot(name);
-            if (slot == 0) firstUses += n;
-            else if (slot > 0) nameCounts[slot - 1] += n;
-            else if (nameCount == 0) {
-                firstName = name;
-                firstUses = n;
-                nameCount = 1;
-            } else {
-                int k = nameCount - 1; // index in the arrays
-                if (names == null) {
-                    names = new String[1];
-                    nameCounts = new long[1];
-                } else if (k == names.length) {
-                    names = Arrays.copyOf(names, k * 2);
-                    nameCounts = Arrays.copyOf(nameCounts, k * 2);
-                }
-                names[k] = name;
-                nameCounts[k] = n;
-                if (slots != null) slots.put(name, nameCount);
-                else if (nameCount + 1 > INDEXED_PAST) {
-                    slots = new HashMap<>();
-                    for (int i = 0; i <= nameCount; i++) slots.put(name(i), i);
-                }
-                nameCount++;
-            }
-        }
-
-        private int slot(String name) {
-            if (slots != null) return slots.getOrDefault(name, -1);
-            for (int i = 0; i < nameCount; i++) if (name(i).equals(name)) return i;
-            return -1;
-        }
-
-        int nameCount() {
-            return nameCount;
-        }
-
-        String name(int i) {
-            return i == 0 ? firstName : names[i - 1];
-        }
-
-        long nameUses(int i) {
-            return i == 0 ? firstUses : nameCounts[i - 1];
-        }
     }
 
-    /** What identifies a node: see {@link Node#kind}. */
-    private record Key(char kind, String text) {}
+    /*
+     * The nodes: one for every address and every address-less name observed, numbered in the order first observed.
+     * There is one for every distinct correspondent, so everything of theirs is off the heap: node i's key is string i
+     * of keys, its count, union-find parent and person are elements of arrays, and the names written with it a chain of
+     * entries, in the order first seen, found by (node, name) in a map.
+     */
+    private final StringTable keys = new StringTable();
+    private final LongArray count = new LongArray(0);
+    private final IntArray up = new IntArray(0), person = new IntArray(0);
+    /** Node i's first and last name entry, plus one; 0 for none. */
+    private final IntArray nameHead = new IntArray(0), nameTail = new IntArray(0);
+    private final StringTable names = new StringTable();
+    /** Entry e: its name (in {@link #names}), uses, and the node's next entry plus one. */
+    private final IntArray entryName = new IntArray(0), entryNext = new IntArray(0);
+    private final LongArray entryUses = new LongArray(0);
+    private final LongIntMap entryOf = new LongIntMap();
+    private int entries;
+
+    /*
+     * The names each address vouches for (see trustedNames), for rules 2 and 3: known name k is node knownNode[k]'s,
+     * with the full name knownKey[k] (in fullNames), first and last name knownFirst[k] and knownLast[k] (in parts) and
+     * the initial of its middle name (-1 for none); knownSpelled[k] is 1 when the node's local part spells it.
+     */
+    private final StringTable fullNames = new StringTable(), parts = new StringTable();
+    /** The first node whose local part spells a full name, by the name's id; -1 for none yet. */
+    private final IntArray firstSpelled = new IntArray(0);
+    private final IntArray knownNode = new IntArray(0), knownKey = new IntArray(0), knownFirst = new IntArray(0),
+            knownLast = new IntArray(0), knownMiddle = new IntArray(0), knownSpelled = new IntArray(0);
+    private int known;
 
     /**
-     * The address nodes by their address, which is the node's own string, and the name nodes by {@code kind:text}.
-     * String keys, whose hash collisions a hostile dump can make at will ({@code "b?"} and {@code "a^"} hash alike,
-     * so 2^16 addresses can share one hash): a {@code HashMap} then keeps a colliding bin as a tree ordered by the
-     * strings, where an open-addressing table of string hashes would probe every colliding entry on each lookup.
-     */
-    private final Map<String, Integer> addressNodes = new HashMap<>(), nameNodes = new HashMap<>();
-    /**
      * Parsed names: the same few thousand names are read again and again. At most {@value #PARSED_KEPT} are kept (a
-     * dump of spam has a name for nearly every address, each read a few times: all of them cost 40 bytes a person),
-     * and none once resolved.
+     * dump of spam has a name for nearly every address, each read a few times), and none once resolved.
      */
     private final Map<String, Optional<Names.Name>> parsed = new HashMap<>();
     private static final int PARSED_KEPT = 1 << 16;
     private boolean resolved;
-    private final List<Node> nodes = new ArrayList<>();
 
     /** Counts one occurrence of a participant. */
     public void observe(String name, String address) {
@@ -170,24 +140,49 @@ public final class Identities {
     }
 
     /** Counts occurrences of a participant; pairs with neither a name nor an address are ignored. */
-    public void observe(String name, String address, long count) {
+    public void observe(String name, String address, long uses) {
         Key key = nodeKey(name, address);
         if (key == null) return;
-        int i = lookup(key);
-        if (i < 0) {
-            i = nodes.size();
-            nodes.add(new Node(key, i));
-            insert(key, i);
+        int nodes = keys.size();
+        int i = keys.add(key.string());
+        if (i == nodes) {
+            count.ensure(i + 1L);
+            up.ensure(i + 1L);
+            person.ensure(i + 1L);
+            nameHead.ensure(i + 1L);
+            nameTail.ensure(i + 1L);
+            up.set(i, i);
+            person.set(i, -1);
         }
-        Node n = nodes.get(i);
-        n.count += count;
+        count.set(i, count.get(i) + uses);
         String clean = Names.clean(name);
-        if (!clean.isEmpty()) n.addName(clean, count);
+        if (!clean.isEmpty()) addName(i, clean, uses);
+    }
+
+    private void addName(int node, String name, long uses) {
+        int id = names.add(name);
+        long key = (long) (node + 1) << 32 | id;
+        int e = entryOf.get(key);
+        if (e >= 0) {
+            entryUses.set(e, entryUses.get(e) + uses);
+            return;
+        }
+        e = entries++;
+        entryName.ensure(entries);
+        entryNext.ensure(entries);
+        entryUses.ensure(entries);
+        entryName.set(e, id);
+        entryUses.set(e, uses);
+        if (nameHead.get(node) == 0) nameHead.set(node, e + 1);
+        else entryNext.set(nameTail.get(node) - 1, e + 1);
+        nameTail.set(node, e + 1);
+        entryOf.put(key, e);
     }
 
     /** Resolves everything observed so far. */
     public Resolution resolve() {
-        joinNames(mergeAddresses());
+        mergeAddresses();
+        joinNames();
         Resolution r = build();
         // A name is parsed again if asked for: the cache would hold one entry per distinct name, and the directory
         // asks for every name once more.
@@ -196,136 +191,201 @@ public final class Identities {
         return r;
     }
 
+    /** The folded address of an address node, empty for a name's. */
+    private String address(int node) {
+        return keys.charAt(node, 0) == 'a' ? keys.get(node).substring(2) : "";
+    }
+
     /**
      * Rule 2, addresses whose local parts spell the same full name used with each of them, are merged; and the names
-     * each address vouches for ({@link #trustedNames}) are listed by last name for rule 3. One loop, so that each
-     * name is parsed once for both.
+     * each address vouches for ({@link #trustedNames}) are noted for rule 3. One loop, so that each name is parsed
+     * once for both.
      */
-    private Map<String, List<Known>> mergeAddresses() {
-        Map<String, Integer> firstWithName = new HashMap<>();
-        Map<String, List<Known>> byLast = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            if (n.address().isEmpty() || isGeneric(n.address())) continue;
-            for (Known k : trustedNames(n, i)) {
-                if (k.spelled()) {
-                    Integer other = firstWithName.putIfAbsent(k.name().key(), i);
-                    if (other != null) union(other, i);
+    private void mergeAddresses() {
+        for (int i = 0; i < keys.size(); i++) {
+            String address = address(i);
+            if (address.isEmpty() || isGeneric(address)) continue;
+            for (Trusted t : trustedNames(i, address)) {
+                int names = fullNames.size(), key = fullNames.add(t.name().key());
+                if (key == names) {
+                    firstSpelled.ensure(key + 1L);
+                    firstSpelled.set(key, -1);
                 }
-                byLast.computeIfAbsent(k.name().last(), x -> new ArrayList<>()).add(k);
+                if (t.spelled()) {
+                    int other = firstSpelled.get(key);
+                    if (other < 0) firstSpelled.set(key, i);
+                    else union(other, i);
+                }
+                int k = known++;
+                for (IntArray a : List.of(knownNode, knownKey, knownFirst, knownLast, knownMiddle, knownSpelled)) a.ensure(known);
+                knownNode.set(k, i);
+                knownKey.set(k, key);
+                knownFirst.set(k, parts.add(t.name().first()));
+                knownLast.set(k, parts.add(t.name().last()));
+                knownMiddle.set(k, t.name().middle().isEmpty() ? -1 : t.name().middle().charAt(0));
+                knownSpelled.set(k, t.spelled() ? 1 : 0);
             }
         }
-        return byLast;
     }
 
     /** Rule 3: an address-less name joins the one person whose names match it. */
-    private void joinNames(Map<String, List<Known>> byLast) {
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            if (!n.address().isEmpty()) continue;
-            Names.Name name = n.nameCount() == 0 ? null : parse(n.name(0));
+    private void joinNames() {
+        // The known names by last name, each last name's in the order noted (a counting sort).
+        IntArray start = new IntArray(parts.size() + 1L), byLast = new IntArray(known);
+        for (int k = 0; k < known; k++) start.set(knownLast.get(k) + 1, start.get(knownLast.get(k) + 1) + 1);
+        for (int l = 0; l < parts.size(); l++) start.set(l + 1, start.get(l + 1) + start.get(l));
+        IntArray fill = new IntArray(parts.size());
+        for (int k = 0; k < known; k++) {
+            int l = knownLast.get(k);
+            byLast.set(start.get(l) + fill.get(l), k);
+            fill.set(l, fill.get(l) + 1);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.charAt(i, 0) == 'a' || nameHead.get(i) == 0) continue;
+            Names.Name name = parse(names.get(entryName.get(nameHead.get(i) - 1)));
             if (name == null) continue;
-            List<Known> known = byLast.getOrDefault(name.last(), List.of());
-            Integer target = unique(known.stream().filter(k -> k.name().key().equals(name.key()) && k.name().compatible(name)).toList());
-            if (target == null) target = unique(known.stream().filter(k -> k.name().compatible(name)).toList());
+            int last = parts.find(name.last());
+            if (last < 0) continue;
+            Candidates c = new Candidates(byLast, start.get(last), start.get(last + 1), name);
+            int fullName = fullNames.find(name.key()); // -1: no candidate has it
+            Integer target = fullName < 0 ? null : c.unique(fullName);
+            if (target == null) target = c.unique(-1);
             if (target != null) union(target, i);
         }
     }
 
-    /** A name an address vouches for, and whether the address spells it. */
-    private record Known(int node, Names.Name name, boolean spelled) {}
+    /** The known names with a name-only node's last name: {@code byLast[from]} to {@code byLast[to - 1]}. */
+    private final class Candidates {
+        private final IntArray byLast;
+        private final int from, to, first;
+        private final Names.Name name;
 
-    /** The one person among candidates, preferring those whose address spells the name; null when none or several. */
-    private Integer unique(List<Known> candidates) {
-        Set<Integer> all = new HashSet<>(), spelled = new HashSet<>();
-        for (Known k : candidates) {
-            all.add(find(k.node()));
-            if (k.spelled()) spelled.add(find(k.node()));
+        Candidates(IntArray byLast, int from, int to, Names.Name name) {
+            this.byLast = byLast;
+            this.from = from;
+            this.to = to;
+            this.name = name;
+            this.first = parts.find(name.first());
         }
-        if (all.size() == 1) return all.iterator().next();
-        if (spelled.size() == 1) return spelled.iterator().next();
-        return null;
+
+        /**
+         * The one person among the compatible candidates (with the full name {@code key} too, unless -1), preferring
+         * those whose address spells the name; null when none or several.
+         */
+        Integer unique(int key) {
+            Set<Integer> all = new HashSet<>(), spelled = new HashSet<>();
+            for (int j = from; j < to; j++) {
+                int k = byLast.get(j);
+                if (key >= 0 && knownKey.get(k) != key || !compatible(k)) continue;
+                all.add(find(knownNode.get(k)));
+                if (knownSpelled.get(k) == 1) spelled.add(find(knownNode.get(k)));
+            }
+            if (all.size() == 1) return all.iterator().next();
+            if (spelled.size() == 1) return spelled.iterator().next();
+            return null;
+        }
+
+        /** {@link Names.Name#compatible} of known name k with this name, whose last name it shares. */
+        private boolean compatible(int k) {
+            int middle = knownMiddle.get(k);
+            if (middle >= 0 && !name.middle().isEmpty() && middle != name.middle().charAt(0)) return false;
+            if (knownFirst.get(k) == first) return true;
+            String f = parts.get(knownFirst.get(k)), o = name.first();
+            String s = f.length() < o.length() ? f : o, l = s == f ? o : f;
+            return s.length() >= 3 && l.startsWith(s);
+        }
     }
+
+    /** A name an address vouches for, and whether the address spells it. */
+    private record Trusted(Names.Name name, boolean spelled) {}
 
     /**
      * The names an address vouches for: those its local part spells; when none does, its dominant name (two thirds of
      * its named uses), so an assistant who once wrote from a boss's account does not lend the boss her name.
      */
-    private List<Known> trustedNames(Node n, int node) {
-        List<Known> spelled = new ArrayList<>();
-        long named = 0;
-        int top = -1;
+    private List<Trusted> trustedNames(int node, String address) {
+        List<Trusted> spelled = new ArrayList<>();
+        long named = 0, topUses = -1;
         Names.Name topName = null;
-        for (int k = 0; k < n.nameCount(); k++) {
-            named += n.nameUses(k);
-            Names.Name name = parse(n.name(k));
-            if (top < 0 || n.nameUses(k) > n.nameUses(top)) {
-                top = k;
+        for (int e = nameHead.get(node) - 1; e >= 0; e = entryNext.get(e) - 1) {
+            long uses = entryUses.get(e);
+            named += uses;
+            Names.Name name = parse(names.get(entryName.get(e)));
+            if (topUses < 0 || uses > topUses) {
+                topUses = uses;
                 topName = name;
             }
-            if (name != null && Names.localPartMatches(n.address(), name)) spelled.add(new Known(node, name, true));
+            if (name != null && Names.localPartMatches(address, name)) spelled.add(new Trusted(name, true));
         }
         if (!spelled.isEmpty()) return spelled;
-        return topName != null && n.nameUses(top) * 3 >= named * 2 ? List.of(new Known(node, topName, false)) : List.of();
+        return topName != null && topUses * 3 >= named * 2 ? List.of(new Trusted(topName, false)) : List.of();
     }
 
     private Resolution build() {
         // A group's root is its smallest node (see union), so groups by ascending root are groups in the order their
-        // first node was observed; members are listed in node order. Arrays, not a map of lists: this runs with every
-        // node and person on the heap.
-        int n = nodes.size();
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) start[find(i) + 1]++;
-        for (int i = 0; i < n; i++) start[i + 1] += start[i];
-        int[] members = new int[n], fill = Arrays.copyOf(start, n);
-        for (int i = 0; i < n; i++) members[fill[find(i)]++] = i;
-        fill = null;
-        int groups = 0;
-        for (int root = 0; root < n; root++) if (start[root] < start[root + 1]) groups++;
-        Person[] built = new Person[groups];
-        long[] counts = new long[groups];
-        int[] roots = new int[groups];
-        for (int root = 0, g = 0; root < n; root++) {
-            if (start[root] == start[root + 1]) continue;
-            List<Node> group = new ArrayList<>(start[root + 1] - start[root]);
-            for (int k = start[root]; k < start[root + 1]; k++) {
-                group.add(nodes.get(members[k]));
-                counts[g] += nodes.get(members[k]).count;
+        // first node was observed; members are listed in node order.
+        int n = keys.size();
+        IntArray start = new IntArray(n + 1L), members = new IntArray(n), fill = new IntArray(n);
+        for (int i = 0; i < n; i++) start.set(find(i) + 1, start.get(find(i) + 1) + 1);
+        for (int i = 0; i < n; i++) start.set(i + 1, start.get(i + 1) + start.get(i));
+        for (int i = 0; i < n; i++) {
+            int root = find(i);
+            members.set(start.get(root) + fill.get(root), i);
+            fill.set(root, fill.get(root) + 1);
+        }
+        People built = new People();
+        LongArray counts = new LongArray(0);
+        IntArray roots = new IntArray(0);
+        for (int root = 0; root < n; root++) {
+            int from = start.get(root), to = start.get(root + 1);
+            if (from == to) continue;
+            int[] group = new int[to - from];
+            long c = 0;
+            for (int k = from; k < to; k++) {
+                group[k - from] = members.get(k);
+                c += count.get(members.get(k));
             }
-            built[g] = person(group);
-            roots[g++] = root;
+            int g = built.size();
+            counts.ensure(g + 1L);
+            roots.ensure(g + 1L);
+            counts.set(g, c);
+            roots.set(g, root);
+            person(group, built);
         }
         // Most used first, then by key, then in the order observed.
-        int[] order = new int[groups];
-        for (int g = 0; g < groups; g++) order[g] = g;
-        IntSort.sort(order, (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a])
-                : built[a].key().compareTo(built[b].key()));
-        List<Person> people = new ArrayList<>(groups);
+        int groups = built.size();
+        IntArray order = new IntArray(groups);
+        for (int g = 0; g < groups; g++) order.set(g, g);
+        IntSort.sort(order, groups, (a, b) -> counts.get(a) != counts.get(b) ? Long.compare(counts.get(b), counts.get(a))
+                : built.compareKeys(a, b));
         // A key with an @ is the first address of its person, which no other person has, and no slug has an @: only
         // the other keys (slugs, addresses without an @) can meet, so only they are held, not one per person.
-        Set<String> keys = new HashSet<>();
-        for (int g : order) {
-            Person p = built[g];
-            built[g] = null;
-            String key = p.key();
-            if (key.indexOf('@') < 0) for (int k = 2; !keys.add(key); k++) key = p.key() + "-" + k;
-            if (!key.equals(p.key())) p = new Person(key, p.name(), p.addresses(), p.names(), p.generic());
-            for (int k = start[roots[g]]; k < start[roots[g] + 1]; k++) nodes.get(members[k]).person = people.size();
-            people.add(p);
+        StringTable taken = new StringTable();
+        for (int p = 0; p < groups; p++) {
+            int g = order.get(p);
+            String first = built.key(g), key = first;
+            if (key.indexOf('@') < 0) {
+                for (int k = 2; taken.find(key) >= 0; k++) key = first + "-" + k;
+                taken.add(key);
+                if (!key.equals(first)) built.rekey(g, key);
+            }
+            for (int k = start.get(roots.get(g)); k < start.get(roots.get(g) + 1); k++) person.set(members.get(k), p);
         }
-        return new Resolution(people, this);
+        return new Resolution(this, built, order);
     }
 
-    private Person person(List<Node> members) {
-        List<Node> addressed = members.stream().filter(m -> !m.address().isEmpty())
-                .sorted(Comparator.comparingLong((Node m) -> -m.count).thenComparing(Node::address)).toList();
-        List<String> addresses = compact(addressed.stream().map(Node::address).toList());
+    /** Adds the person of a group of nodes to {@code out}. */
+    private void person(int[] members, People out) {
+        List<Integer> addressed = new ArrayList<>();
+        for (int m : members) if (keys.charAt(m, 0) == 'a') addressed.add(m);
+        addressed.sort(Comparator.comparingLong((Integer m) -> -count.get(m)).thenComparing(this::address));
+        List<String> addresses = compact(addressed.stream().map(this::address).toList());
         Map<String, Long> names = new HashMap<>();
         Map<String, Long> spelled = new HashMap<>();
-        for (Node m : members) {
-            for (int k = 0; k < m.nameCount(); k++) {
-                String raw = m.name(k);
-                long c = m.nameUses(k);
+        for (int m : members) {
+            for (int e = nameHead.get(m) - 1; e >= 0; e = entryNext.get(e) - 1) {
+                String raw = this.names.get(entryName.get(e));
+                long c = entryUses.get(e);
                 String shown = Names.display(raw);
                 if (shown.isEmpty()) continue;
                 names.merge(shown, c, Long::sum);
@@ -339,8 +399,67 @@ public final class Identities {
         String display = (spelled.isEmpty() ? names : spelled).entrySet().stream().sorted(byCount)
                 .map(Map.Entry::getKey).findFirst().orElse(addresses.isEmpty() ? "" : addresses.get(0));
         boolean generic = !addresses.isEmpty() && addresses.stream().allMatch(Identities::isGeneric);
-        String key = addresses.isEmpty() ? slug(display.isEmpty() ? members.get(0).key() : display) : addresses.get(0);
-        return new Person(key, display, addresses, nameList, generic);
+        String key = addresses.isEmpty() ? slug(display.isEmpty() ? keys.get(members[0]) : display) : addresses.get(0);
+        out.add(new Person(key, display, addresses, nameList, generic));
+    }
+
+    /**
+     * Resolved people off the heap: their strings in a {@link StringTable}, and for person g its key, name, flag, and
+     * its addresses then names as string ids in one array.
+     */
+    private static final class People {
+        /** Not indexed: the people's strings are only ever read back by id. */
+        private final StringTable text = new StringTable(false);
+        private final IntArray key = new IntArray(0), name = new IntArray(0), generic = new IntArray(0);
+        /** Person g's addresses are lists[start[g]] to lists[split[g] - 1], its names from there to start[g + 1] - 1. */
+        private final IntArray start = new IntArray(1), split = new IntArray(0), lists = new IntArray(0);
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void add(Person p) {
+            int g = size++;
+            for (IntArray a : List.of(key, name, generic, split)) a.ensure(size);
+            start.ensure(size + 1L);
+            key.set(g, text.add(p.key()));
+            name.set(g, text.add(p.name()));
+            generic.set(g, p.generic() ? 1 : 0);
+            int end = start.get(g);
+            end = append(end, p.addresses());
+            split.set(g, end);
+            start.set(g + 1, append(end, p.names()));
+        }
+
+        private int append(int end, List<String> strings) {
+            lists.ensure((long) end + strings.size());
+            for (String s : strings) lists.set(end++, text.add(s));
+            return end;
+        }
+
+        Person get(int g) {
+            return new Person(key(g), text.get(name.get(g)), strings(start.get(g), split.get(g)),
+                    strings(split.get(g), start.get(g + 1)), generic.get(g) == 1);
+        }
+
+        private List<String> strings(int from, int to) {
+            List<String> out = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) out.add(text.get(lists.get(k)));
+            return compact(out);
+        }
+
+        String key(int g) {
+            return text.get(key.get(g));
+        }
+
+        int compareKeys(int a, int b) {
+            return text.compare(key.get(a), key.get(b));
+        }
+
+        void rekey(int g, String k) {
+            key.set(g, text.add(k));
+        }
     }
 
     /** The same list in the least memory: most people have one address and one name, which List.of holds inline. */
@@ -405,28 +524,16 @@ public final class Identities {
         return clean.isEmpty() ? null : new Key('r', clean);
     }
 
-    /** The index of the node with this key, or -1. */
-    private int lookup(Key key) {
-        Integer node = key.kind() == 'a' ? addressNodes.get(key.text()) : nameNodes.get(key.kind() + ":" + key.text());
-        return node == null ? -1 : node;
-    }
-
-    private void insert(Key key, int node) {
-        if (key.kind() == 'a') addressNodes.put(key.text(), node);
-        else nameNodes.put(key.kind() + ":" + key.text(), node);
-    }
-
     private int find(int i) {
-        while (nodes.get(i).up != i) {
-            Node n = nodes.get(i);
-            n.up = nodes.get(n.up).up;
-            i = n.up;
+        while (up.get(i) != i) {
+            up.set(i, up.get(up.get(i)));
+            i = up.get(i);
         }
         return i;
     }
 
     private void union(int a, int b) {
         int ra = find(a), rb = find(b);
-        if (ra != rb) nodes.get(Math.max(ra, rb)).up = Math.min(ra, rb);
+        if (ra != rb) up.set(Math.max(ra, rb), Math.min(ra, rb));
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * make every lookup slow) cannot be made in advance; iteration order is never exposed, so results do not depend on
  * the seed. Not thread-safe.
  */
-final class LongIntMap {
+public final class LongIntMap {
     private final long seed = ThreadLocalRandom.current().nextLong();
     private LongArray keys;
     private IntArray values;
@@ -27,12 +27,12 @@ final class LongIntMap {
     private int shift;
     private int size;
 
-    LongIntMap() {
+    public LongIntMap() {
         this(48);
     }
 
     /** A map with room for {@code expected} keys before it grows (growing holds the old and new arrays at once). */
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int capacity = 64;
         while (capacity < (1 << 30) && 3L * capacity < 4L * expected) capacity *= 2;
         keys = new LongArray(capacity);
@@ -42,7 +42,7 @@ final class LongIntMap {
     }
 
     /** The value of a key, or -1 when absent. */
-    int get(long key) {
+    public int get(long key) {
         for (int s = slot(key); ; s = (s + 1) & mask) {
             long k = keys.get(s);
             if (k == key) return values.get(s);
@@ -51,7 +51,7 @@ final class LongIntMap {
     }
 
     /** Sets the value of a non-zero key. */
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (key == 0) throw new IllegalArgumentException("0 is not a key");
         if (4L * (size + 1) > 3L * (mask + 1L)) grow(); // at most three quarters full: short probes, little room
         int s = slot(key);
@@ -61,7 +61,7 @@ final class LongIntMap {
         values.set(s, value);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -2,21 +2,20 @@ package dossier.index;
 
 import dossier.enrich.IntArray;
 import dossier.enrich.LongArray;
+import dossier.enrich.LongIntMap;
 import dossier.enrich.MailKeys;
+import dossier.enrich.StringTable;
 import dossier.enrich.Threader;
 import dossier.model.Address;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every email of an archive as the connections pass holds it: its threading keys ({@link MailKeys}), the thread it
  * has now, and its participants as numbers into a table of the distinct (name, address) pairs, From first, then To,
- * Cc and Bcc as the headers list them. Besides the keys that is 16 bytes an email and 4 a participant, off the heap
- * ({@link LongArray}, {@link IntArray}), and each distinct pair once on the heap, so the pass's heap grows with the
- * archive's distinct addresses, not with its emails. Emails are numbered 0, 1, ... in the order added, as in their
- * keys.
+ * Cc and Bcc as the headers list them. Besides the keys that is 16 bytes an email and 4 a participant, and each
+ * distinct pair once, as two numbers into a {@link StringTable} of names and addresses: all off the heap, so the
+ * pass's heap grows with neither the archive's emails nor its distinct addresses. Emails are numbered 0, 1, ... in the
+ * order added, as in their keys.
  *
  * <pre>{@code
  * Mails.Builder b = new Mails.Builder();
@@ -33,15 +32,21 @@ final class Mails {
     /** Email i's From are participants[start[i]] to participants[split[i] - 1], its recipients from there to start[i + 1] - 1. */
     private final IntArray start, split;
     private final IntArray participants;
-    private final Address[] table;
+    /** Pair a is name {@code names[a]} and address {@code addresses[a]} of {@link #strings}. */
+    private final IntArray names, addresses;
+    private final StringTable strings;
+    private final int pairs;
 
-    private Mails(MailKeys keys, LongArray threads, IntArray start, IntArray split, IntArray participants, Address[] table) {
+    private Mails(MailKeys keys, LongArray threads, IntArray start, IntArray split, IntArray participants, Builder b) {
         this.keys = keys;
         this.threads = threads;
         this.start = start;
         this.split = split;
         this.participants = participants;
-        this.table = table;
+        this.names = b.names;
+        this.addresses = b.addresses;
+        this.strings = b.strings;
+        this.pairs = b.pairs;
     }
 
     int size() {
@@ -89,18 +94,22 @@ final class Mails {
 
     /** How many distinct (name, address) pairs. */
     int addresses() {
-        return table.length;
+        return pairs;
     }
 
+    /** Pair {@code a}, made anew on each call. */
     Address address(int a) {
-        return table[a];
+        return new Address(strings.get(names.get(a)), strings.get(addresses.get(a)));
     }
 
     /** Collects emails one by one. Not thread-safe. */
     static final class Builder {
         private final MailKeys.Builder keys;
-        private final Map<Address, Integer> numbers = new HashMap<>();
-        private final List<Address> table = new ArrayList<>();
+        private final StringTable strings = new StringTable();
+        /** The number of each pair by its name and address, {@link #pack packed}. */
+        private final LongIntMap numbers = new LongIntMap();
+        private final IntArray names = new IntArray(0), addresses = new IntArray(0);
+        private int pairs;
         private int size;
         private final LongArray threads;
         private final IntArray start, split, participants;
@@ -132,7 +141,7 @@ final class Mails {
         }
 
         Mails build() {
-            return new Mails(keys.build(), threads, start, split, participants, table.toArray(new Address[0]));
+            return new Mails(keys.build(), threads, start, split, participants, this);
         }
 
         private int participant(int end, Address a) {
@@ -142,11 +151,21 @@ final class Mails {
         }
 
         private int number(Address a) {
-            Integer n = numbers.get(a);
-            if (n != null) return n;
-            numbers.put(a, table.size());
-            table.add(a);
-            return table.size() - 1;
+            int name = strings.add(a.name()), address = strings.add(a.address());
+            long key = pack(name, address);
+            int n = numbers.get(key);
+            if (n >= 0) return n;
+            names.ensure(pairs + 1L);
+            addresses.ensure(pairs + 1L);
+            names.set(pairs, name);
+            addresses.set(pairs, address);
+            numbers.put(key, pairs);
+            return pairs++;
+        }
+
+        /** Two string ids in one non-zero key: ids are under 2^31, so adding 1 carries into nothing. */
+        private static long pack(int name, int address) {
+            return ((long) name << 32 | address) + 1;
         }
     }
 }

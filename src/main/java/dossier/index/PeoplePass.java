@@ -6,10 +6,6 @@ import dossier.enrich.LongArray;
 import dossier.model.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.slf4j.Logger;
@@ -60,23 +56,27 @@ public final class PeoplePass {
     }
 
     /**
-     * Resolves every distinct (name, address) pair, counted by its uses. They are observed in the order a
-     * {@code HashMap} filled in id order yields them, the order this pass has always used: identities break some ties
-     * by that order, and the directory must not change with the way the pass holds its emails.
+     * Resolves every distinct (name, address) pair, counted by its uses, observed in the order of their first use in id
+     * order: identities break some ties by that order, which must not change with the way the pass holds its emails.
      */
     private static Identities.Resolution identities(Mails mails, IntArray byId) {
-        long[] uses = new long[mails.addresses()];
-        List<Integer> firstUse = new ArrayList<>();
+        LongArray uses = new LongArray(mails.addresses());
+        IntArray firstUse = new IntArray(mails.addresses());
+        int distinct = 0;
         for (int at = 0; at < mails.size(); at++) {
             int i = byId.get(at);
             for (int k = mails.fromStart(i); k < mails.recipientsEnd(i); k++) {
-                if (uses[mails.participant(k)]++ == 0) firstUse.add(mails.participant(k));
+                int a = mails.participant(k);
+                long n = uses.get(a);
+                if (n == 0) firstUse.set(distinct++, a);
+                uses.set(a, n + 1);
             }
         }
-        Map<Address, Long> seen = new HashMap<>();
-        for (int a : firstUse) seen.put(mails.address(a), uses[a]);
         Identities ids = new Identities();
-        seen.forEach((a, n) -> ids.observe(a.name(), a.address(), n));
+        for (int f = 0; f < distinct; f++) {
+            Address a = mails.address(firstUse.get(f));
+            ids.observe(a.name(), a.address(), uses.get(firstUse.get(f)));
+        }
         return ids.resolve();
     }
 }

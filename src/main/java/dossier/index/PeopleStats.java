@@ -5,11 +5,11 @@ import dossier.enrich.IntArray;
 import dossier.enrich.IntSort;
 import dossier.enrich.LongArray;
 import dossier.enrich.MailKeys;
+import dossier.enrich.StringTable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,11 +75,15 @@ final class PeopleStats {
         first.fill(0, n, Long.MAX_VALUE);
         last.fill(0, n, Long.MIN_VALUE);
         PairCounts pairs = new PairCounts(), domainPairs = new PairCounts(), monthPairs = new PairCounts();
-        Map<String, Integer> domainIndex = new LinkedHashMap<>();
-        String[] domainOf = new String[mails.addresses()];
-        Map<String, String> canonical = new HashMap<>(); // one copy of each domain, not one per address
-        for (int a = 0; a < domainOf.length; a++) domainOf[a] = canonical.computeIfAbsent(mails.address(a).domain(), d -> d);
-        canonical = null;
+        // Domains by number, off the heap as the addresses are: domains.get(domainOf[a]) is address a's. Each gets an
+        // index, in domainNames, when first written to.
+        StringTable domains = new StringTable();
+        IntArray domainOf = new IntArray(mails.addresses());
+        for (int a = 0; a < mails.addresses(); a++) domainOf.set(a, domains.add(mails.address(a).domain()));
+        int empty = domains.find("");
+        IntArray domainIndex = new IntArray(domains.size()), domainNames = new IntArray(0);
+        domainIndex.fill(0, domains.size(), -1);
+        int indexed = 0;
         Set<Long> seen = new HashSet<>();
         Set<String> sentTo = new HashSet<>();
         for (int at = 0; at < mails.size(); at++) {
@@ -106,22 +110,30 @@ final class PeopleStats {
                     if (seen.add(pack(s, q))) pairs.add(pack(s, q));
                     if (seen.add(pack(q, s))) pairs.add(pack(q, s));
                 }
-                sentTo.clear();
+                sentTo.clear(); // a set of strings, whose order numbers new domains, as it always has
                 for (int k = mails.fromEnd(i); k < mails.recipientsEnd(i); k++) {
-                    String d = domainOf[mails.participant(k)];
-                    if (!d.isEmpty()) sentTo.add(d);
+                    int d = domainOf.get(mails.participant(k));
+                    if (d != empty) sentTo.add(domains.get(d));
                 }
-                for (String d : sentTo) domainPairs.add(pack(s, domainIndex.computeIfAbsent(d, k -> domainIndex.size())));
+                for (String name : sentTo) {
+                    int d = domains.find(name);
+                    if (domainIndex.get(d) < 0) {
+                        domainNames.ensure(indexed + 1L);
+                        domainNames.set(indexed, d);
+                        domainIndex.set(d, indexed++);
+                    }
+                    domainPairs.add(pack(s, domainIndex.get(d)));
+                }
             }
         }
-        String[] domainNames = domainIndex.keySet().toArray(new String[0]);
-        Runs correspondents = new Runs(pairs, n), domains = new Runs(domainPairs, n), months = new Runs(monthPairs, n);
+        Runs correspondents = new Runs(pairs, n), domainRuns = new Runs(domainPairs, n), months = new Runs(monthPairs, n);
         // The directory's own order: most emails first, then by key (keys are unique), whatever order identities came in.
-        int[] order = new int[n];
-        for (int p = 0; p < n; p++) order[p] = p;
-        IntSort.sort(order, (p, q) -> emails.get(p) != emails.get(q) ? Long.compare(emails.get(q), emails.get(p))
-                : people.people().get(p).key().compareTo(people.people().get(q).key()));
-        for (int p : order) {
+        IntArray order = new IntArray(n);
+        for (int p = 0; p < n; p++) order.set(p, p);
+        IntSort.sort(order, n, (p, q) -> emails.get(p) != emails.get(q) ? Long.compare(emails.get(q), emails.get(p))
+                : people.compareKeys(p, q));
+        for (int at = 0; at < n; at++) {
+            int p = order.get(at);
             Identities.Person person = people.people().get(p);
             List<PeopleStore.Correspondent> cs = new ArrayList<>();
             for (long[] qc : correspondents.top(p, TOP)) {
@@ -129,7 +141,7 @@ final class PeopleStats {
                 cs.add(new PeopleStore.Correspondent(q.key(), q.name(), qc[1]));
             }
             List<PeopleStore.DomainCount> ds = new ArrayList<>();
-            for (long[] dc : domains.top(p, TOP)) ds.add(new PeopleStore.DomainCount(domainNames[(int) dc[0]], dc[1]));
+            for (long[] dc : domainRuns.top(p, TOP)) ds.add(new PeopleStore.DomainCount(domains.get(domainNames.get((int) dc[0])), dc[1]));
             Map<String, Long> ms = new LinkedHashMap<>();
             for (long[] mc : months.all(p)) ms.put(monthName((int) mc[0]), mc[1]);
             final int index = p; // names also seen without an address, which only their words can find
