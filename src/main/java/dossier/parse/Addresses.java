@@ -19,24 +19,31 @@ final class Addresses {
     private static final Pattern ANGLED = Pattern.compile("<([^\\s<>@]+@[^\\s<>@]+)>");
 
     /**
-     * What stands for {@code =?} while mime4j reads a header: the equals sign and the ASCII control SUB. (A character
-     * past ASCII in its place cut the address after it short: mime4j counts a header in bytes and in chars.) mime4j
-     * would decode the encoded words of names itself, looking up each word's charset by name, and the JDK does not
-     * cache a name it does not know (see {@link Charsets#lookup}): 20,000 words in made-up charsets took 32 s. So
-     * mime4j sees no encoded word, and {@link EncodedWords} decodes the names afterwards, as it did the words mime4j
-     * left alone.
+     * What stands for {@code =?} while mime4j reads a header: the equals sign and the ASCII control SUB. mime4j would
+     * decode the encoded words of names itself, looking up each word's charset by name, and the JDK does not cache a
+     * name it does not know (see {@link Charsets#lookup}): 20,000 words in made-up charsets took 32 s. So mime4j sees
+     * no encoded word, and {@link EncodedWords} decodes the names afterwards, as it did the words mime4j left alone.
      */
     private static final String MASK = "=\u001A";
+    /**
+     * What stands for a character past ASCII while mime4j reads a header: the ASCII control ESC and the character's
+     * four hex digits. mime4j counts a header's characters as bytes in places: from the second character past ASCII
+     * in a name on, each cut the address after it short ({@code 中文 <a@b.cde>} gave {@code a@b.}), so every raw
+     * UTF-8 or Latin-1 name lost its address's last letters.
+     */
+    private static final char ESCAPE = '\u001B';
 
     /** The addresses of a header value, in order; empty for null or blank. */
     static List<Address> parse(String value) {
         if (value == null || value.isBlank()) return List.of();
         List<Address> out = new ArrayList<>();
-        // A value that holds SUB itself (never seen) is read unmasked, as before.
-        boolean masked = value.indexOf('\u001A') < 0 && value.contains("=?");
+        // SUB and ESC have no meaning in a header: one the value holds itself (never seen but in hostile mail) is read
+        // as a space, so that the masks stand for nothing else.
+        if (value.indexOf('\u001A') >= 0 || value.indexOf(ESCAPE) >= 0) value = value.replace('\u001A', ' ').replace(ESCAPE, ' ');
+        boolean masked = needsMask(value);
         AddressList list;
         try {
-            list = LenientAddressParser.DEFAULT.parseAddressList(masked ? value.replace("=?", MASK) : value);
+            list = LenientAddressParser.DEFAULT.parseAddressList(masked ? mask(value) : value);
         } catch (RuntimeException e) {
             return List.of(new Address(EncodedWords.decode(value), ""));
         }
@@ -59,8 +66,59 @@ final class Addresses {
         return out;
     }
 
-    private static String unmask(String s) {
-        return s.replace(MASK, "=?");
+    private static boolean needsMask(String value) {
+        if (value.contains("=?")) return true;
+        for (int i = 0; i < value.length(); i++) if (value.charAt(i) >= 0x80) return true;
+        return false;
+    }
+
+    /** The value with {@code =?} as {@link #MASK} and each character past ASCII as {@link #ESCAPE} and four hex digits. */
+    static String mask(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '=' && i + 1 < value.length() && value.charAt(i + 1) == '?') {
+                b.append(MASK);
+                i++;
+            } else if (c >= 0x80) {
+                b.append(ESCAPE).append(HEX[c >> 12]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** What {@link #mask} gave back to the value; an escape cut short by mime4j is dropped. */
+    static String unmask(String s) {
+        if (s.indexOf(ESCAPE) < 0 && s.indexOf('\u001A') < 0) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ESCAPE) {
+                int code = i + 4 < s.length() ? hex(s, i + 1) : -1;
+                if (code >= 0) b.append((char) code);
+                i += 4;
+            } else if (c == '\u001A' && b.length() > 0 && b.charAt(b.length() - 1) == '=') {
+                b.append('?');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The four hex digits at {@code from} as a number, or -1. */
+    private static int hex(String s, int from) {
+        int v = 0;
+        for (int k = from; k < from + 4; k++) {
+            int d = Character.digit(s.charAt(k), 16);
+            if (d < 0) return -1;
+            v = v << 4 | d;
+        }
+        return v;
     }
 
     /**

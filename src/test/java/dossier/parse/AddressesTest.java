@@ -31,7 +31,25 @@ class AddressesTest {
         assertEquals(List.of(new Address("Odd =? Name", "odd=?box@example.org")),
                 Addresses.parse("\"Odd =? Name\" <odd=?box@example.org>"));
         assertEquals("s@example.org", Addresses.parse("\"Sub\u001a =?x?Q?y?=\" <s@example.org>").get(0).address(),
-                "a header holding SUB itself is read unmasked");
+                "a header holding SUB itself is read with a space for it");
+    }
+
+    /**
+     * Names written raw in UTF-8 or Latin-1, as much mail has them: mime4j cut the address after a name with two or more
+     * characters past ASCII ({@code 中文 <a@b.cde>} gave {@code a@b.}), since it counts a header's characters as bytes.
+     */
+    @Test
+    void rawNamesPastAsciiKeepTheirAddressesWhole() {
+        assertEquals(List.of(new Address("中文", "a@b.cde")), Addresses.parse("中文 <a@b.cde>"));
+        assertEquals(List.of(new Address("\u00ff\u00fe weird", "a@b.c")), Addresses.parse("\u00ff\u00fe weird <a@b.c>"));
+        assertEquals(List.of(new Address("x", "a@b.cde"), new Address("éé", "c@d.ef")), Addresses.parse("x <a@b.cde> , éé <c@d.ef>"));
+        assertEquals(List.of(new Address("Müller, Heinz", "hm@b.de"), new Address("", "jörg@bücher.de")),
+                Addresses.parse("\"Müller, Heinz\" <hm@b.de>, jörg@bücher.de"));
+        assertEquals(List.of(new Address("Jörg Müller", "j@m.de"), new Address("山田 太郎", "taro@example.jp")),
+                Addresses.parse("=?utf-8?q?J=C3=B6rg?= Müller <j@m.de>, 山田 太郎 <taro@example.jp>"));
+        assertEquals(List.of(new Address("Heinz", "h@x.de")), Addresses.parse("Heinz (Köln) <h@x.de>"));
+        assertEquals(List.of(new Address("Esc  éé", "e@x.de")), Addresses.parse("\"Esc\u001b éé\" <e@x.de>"),
+                "a header's own ESC is read as a space");
     }
 
     /** Thousands of encoded words in made-up charsets: each name decoded, each address kept, in order. */
