@@ -39,7 +39,10 @@ public final class PeoplePass {
         IntArray byId = mails.keys().byId();
         Identities.Resolution people = identities(mails, byId);
         IntArray personOf = new IntArray(mails.addresses());
-        for (int a = 0; a < mails.addresses(); a++) personOf.set(a, people.personOf(mails.address(a).name(), mails.address(a).address()));
+        for (int a = 0; a < mails.addresses(); a++) {
+            Address pair = mails.address(a); // made from the string table on each call: once a pair
+            personOf.set(a, people.personOf(pair.name(), pair.address()));
+        }
         LongArray threads = ThreadingPass.threads(mails, personOf);
         int updates = ThreadingPass.write(writer, mails, byId, threads);
         long distinct = 0; // a thread's id is the id of its first email: count those
