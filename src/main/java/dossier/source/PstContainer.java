@@ -32,6 +32,11 @@ import java.util.Map;
 final class PstContainer implements Container {
     @Override
     public void open(Item item, Opener opener) throws IOException {
+        // java-libpst prints on stdout and stderr instead of logging (see Hush); Dossier's own reading logs nothing.
+        Hush.run(() -> walk(item, opener));
+    }
+
+    private static void walk(Item item, Opener opener) throws IOException {
         try (SeekableByteChannel channel = item.content().channel()) {
             PSTFile pst;
             try {

@@ -10,12 +10,19 @@ import dossier.model.ParseResult;
 import dossier.model.RawInput;
 import dossier.model.RawInput.Hint;
 import dossier.parse.Parser;
+import com.pff.PSTFile;
+import com.pff.PSTFolder;
+import com.pff.PSTObject;
 import dossier.testutil.Corpora;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +105,82 @@ class PstContainerTest {
         ParseResult r = bySubject.get("Feature Generators");
         assertTrue(r.item().date() != null);
         assertFalse(r.item().text().isBlank());
+    }
+
+    /**
+     * java-libpst prints "Unknown message type: IPM.Post" on stderr for each item of a class it does not know (notes,
+     * posts, delivery reports) and hex dumps on stdout: none of it may reach the terminal or the JSON on stdout. The
+     * fixture is testPST.pst with each {@code IPM.Note} made {@code IPM.Post}, written in the file's own encoding.
+     */
+    @Test
+    void itemsOfAClassTheLibraryDoesNotKnowAreReadWithoutItsPrintsOnStdoutOrStderr() throws Exception {
+        Path posts = Files.createDirectories(tmp.resolve("posts")).resolve("testPST.pst");
+        byte[] bytes = Files.readAllBytes(Corpora.get("documents/tika/testPST.pst"));
+        assertTrue(replaceEncoded(bytes, "IPM.Note", "IPM.Post") > 0);
+        Files.write(posts, bytes);
+        Collected notes = Collected.open(Corpora.get("documents/tika/testPST.pst"), Limits.DEFAULT);
+
+        String printed = printedBy(() -> readEveryItem(new PSTFile(posts.toFile()).getRootFolder()));
+        assertTrue(printed.contains("Unknown message type: IPM.Post"), "the fixture provokes the library: " + printed);
+
+        Collected[] read = new Collected[1];
+        assertEquals("", printedBy(() -> read[0] = Collected.open(posts, Limits.DEFAULT)));
+        assertEquals(List.of(), read[0].problems);
+        assertEquals(notes.sources(), read[0].sources());
+    }
+
+    /** Reads every item of {@code folder} and its subfolders (not search folders, which list items stored elsewhere) with the library alone. */
+    private static void readEveryItem(PSTFolder folder) throws Exception {
+        if (folder.getNodeType() == PSTObject.NID_TYPE_SEARCH_FOLDER) return;
+        while (folder.getNextChild() != null) {
+            // an item of a class the library does not know prints a line as it is read
+        }
+        if (folder.hasSubfolders()) for (PSTFolder sub : folder.getSubFolders()) readEveryItem(sub);
+    }
+
+    interface Code {
+        void run() throws Exception;
+    }
+
+    /** What {@code code} printed on stdout and stderr, both. */
+    private static String printedBy(Code code) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out0 = System.out, err0 = System.err;
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            code.run();
+        } finally {
+            System.setOut(out0);
+            System.setErr(err0);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Replaces each {@code from} with {@code to} (as long) as UTF-16 text in a PST of "compressible encryption", whose
+     * blocks java-libpst decodes byte by byte through a table of its own; returns how many were replaced.
+     */
+    private static int replaceEncoded(byte[] pst, String from, String to) throws Exception {
+        Field table = PSTObject.class.getDeclaredField("compEnc");
+        table.setAccessible(true);
+        int[] decode = (int[]) table.get(null);
+        int[] encode = new int[256];
+        for (int c = 0; c < 256; c++) encode[decode[c]] = c;
+        byte[] f = from.getBytes(StandardCharsets.UTF_16LE), t = to.getBytes(StandardCharsets.UTF_16LE);
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (byte) encode[f[i] & 0xff];
+            t[i] = (byte) encode[t[i] & 0xff];
+        }
+        int n = 0;
+        for (int i = 0; i + f.length <= pst.length; i++) {
+            if (Arrays.equals(pst, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, pst, i, t.length);
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
