@@ -49,10 +49,14 @@ public final class StringTable {
      */
     public StringTable(boolean indexed) {
         this.indexed = indexed;
-        SecureRandom random = new SecureRandom();
-        k0 = random.nextLong();
-        k1 = random.nextLong();
-        slots = indexed ? new IntArray(1024) : null;
+        if (indexed) {
+            SecureRandom random = new SecureRandom();
+            k0 = random.nextLong();
+            k1 = random.nextLong();
+            slots = new IntArray(1024);
+        } else { // nothing is hashed
+            k0 = k1 = 0;
+        }
     }
 
     public int size() {
