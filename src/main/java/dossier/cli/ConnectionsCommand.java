@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.index.Archive;
+import dossier.model.Terminal;
 import dossier.people.Connection;
 import dossier.people.Directory;
 import dossier.search.ItemJson;
@@ -51,11 +52,11 @@ final class ConnectionsCommand implements Callable<Integer> {
             else if (c.b() == null && c.domain() == null) System.err.println("dossier: nobody known as '" + b + "'");
             for (var h : c.emails().hits()) {
                 System.out.printf(Locale.ROOT, "%8d  %s  %-28s  %s%n", h.id(), h.date() == null ? "          " : h.date().substring(0, 10),
-                        cut(h.from() == null ? "" : h.from(), 28), h.title());
+                        cut(h.from() == null ? "" : Terminal.line(h.from()), 28), Terminal.line(h.title()));
             }
             String other = c.domain() != null ? c.domain() : c.b() == null ? b : c.b().key();
             System.err.printf(Locale.ROOT, "%,d emails connect %s and %s (%,d from the first to the second, %,d back); %,d shown%n",
-                    c.total(), c.a() == null ? a : c.a().key(), other, c.aToB(), c.bToA(), c.emails().hits().size());
+                    c.total(), Terminal.line(c.a() == null ? a : c.a().key()), Terminal.line(other), c.aToB(), c.bToA(), c.emails().hits().size());
             return Main.OK;
         }
     }

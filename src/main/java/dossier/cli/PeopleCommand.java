@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.index.Archive;
+import dossier.model.Terminal;
 import dossier.people.Directory;
 import dossier.people.Listing;
 import dossier.people.PersonSummary;
@@ -53,7 +54,7 @@ final class PeopleCommand implements Callable<Integer> {
             }
             for (PersonSummary p : people.hits()) {
                 System.out.printf(Locale.ROOT, "%7d  %6d sent  %6d received  %-10s %-10s  %-32s %s%s%n", p.emails(), p.sent(),
-                        p.received(), day(p.first()), day(p.last()), p.key(), p.name().equals(p.key()) ? "" : p.name(),
+                        p.received(), day(p.first()), day(p.last()), Terminal.line(p.key()), p.name().equals(p.key()) ? "" : Terminal.line(p.name()),
                         p.addresses().size() > 1 ? "  (+" + (p.addresses().size() - 1) + " addresses)" : "");
             }
             System.err.printf(Locale.ROOT, "%,d of %,d people shown%n", people.hits().size(), people.total());

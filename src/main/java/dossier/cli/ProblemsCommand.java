@@ -3,6 +3,7 @@ package dossier.cli;
 import dossier.index.Archive;
 import dossier.index.Problems;
 import dossier.model.Problem;
+import dossier.model.Terminal;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,8 +32,8 @@ final class ProblemsCommand implements Callable<Integer> {
         } else {
             System.out.printf(Locale.ROOT, "%,d problems in %,d groups%n", all.size(), groups.size());
             for (Problems.Group g : groups) {
-                System.out.printf(Locale.ROOT, "%n%s: %s (%,d)%n", g.stage(), g.reason(), g.paths().size());
-                g.paths().forEach(p -> System.out.println("  " + p));
+                System.out.printf(Locale.ROOT, "%n%s: %s (%,d)%n", g.stage(), Terminal.line(g.reason()), g.paths().size());
+                g.paths().forEach(p -> System.out.println("  " + Terminal.line(p)));
             }
         }
         return Main.OK;

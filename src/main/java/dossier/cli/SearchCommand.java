@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.index.Archive;
+import dossier.model.Terminal;
 import dossier.search.Hit;
 import dossier.search.ItemJson;
 import dossier.search.QueryException;
@@ -67,9 +68,9 @@ final class SearchCommand implements Callable<Integer> {
     static void print(SearchResult r, PrintStream out) {
         for (Hit h : r.hits()) {
             String date = h.date() == null ? "          " : h.date().substring(0, 10);
-            String who = h.from() == null ? "" : h.from();
-            out.printf(Locale.ROOT, "%8d  %s  %-10s  %-28s  %s%n", h.id(), date, h.kind(), cut(who, 28), h.title());
-            String snip = Snippets.plain(h.snippet()).replaceAll("\\s+", " ").strip();
+            String who = h.from() == null ? "" : Terminal.line(h.from());
+            out.printf(Locale.ROOT, "%8d  %s  %-10s  %-28s  %s%n", h.id(), date, h.kind(), cut(who, 28), Terminal.line(h.title()));
+            String snip = Terminal.line(Snippets.plain(h.snippet())).replaceAll("\\s+", " ").strip();
             if (!snip.isEmpty()) out.println("          " + cut(snip, 150));
         }
         long shown = r.hits().size();

@@ -2,11 +2,15 @@ package dossier.cli;
 
 import dossier.index.Archive;
 import dossier.index.BlobStore;
+import dossier.model.Address;
 import dossier.model.EmailFields;
 import dossier.model.Item;
+import dossier.model.Terminal;
 import dossier.search.ItemJson;
 import dossier.search.Searcher;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,23 +59,32 @@ final class ShowCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The item as text; whatever came from the dump goes through {@link Terminal}, so it cannot command the terminal. */
     private static void print(Item it, PrintStream out) {
         out.println("id:       " + it.id() + "  (" + it.kind().label() + ")");
         EmailFields e = it.email();
         if (e != null) {
-            out.println("from:     " + String.join(", ", e.from().stream().map(x -> x.display()).toList()));
-            if (!e.to().isEmpty()) out.println("to:       " + String.join(", ", e.to().stream().map(x -> x.display()).toList()));
-            if (!e.cc().isEmpty()) out.println("cc:       " + String.join(", ", e.cc().stream().map(x -> x.display()).toList()));
-            out.println("subject:  " + e.subject());
+            field(out, "from", addresses(e.from()));
+            if (!e.to().isEmpty()) field(out, "to", addresses(e.to()));
+            if (!e.cc().isEmpty()) field(out, "cc", addresses(e.cc()));
+            field(out, "subject", e.subject());
         } else {
-            out.println("title:    " + it.title());
+            field(out, "title", it.title());
         }
         if (it.date() != null) out.println("date:     " + it.date());
-        out.println("type:     " + it.contentType() + ", " + it.size() + " bytes, sha256 " + it.sha256());
-        for (String loc : it.locations()) out.println("source:   " + loc);
+        field(out, "type", it.contentType() + ", " + it.size() + " bytes, sha256 " + it.sha256());
+        for (String loc : it.locations()) field(out, "source", loc);
         if (it.parent() > 0) out.println("parent:   " + it.parent());
         if (!it.attachments().isEmpty()) out.println("attached: " + it.attachments());
         out.println();
-        out.println(it.text());
+        out.println(Terminal.text(it.text()));
+    }
+
+    private static void field(PrintStream out, String label, String value) {
+        out.printf(Locale.ROOT, "%-10s%s%n", label + ":", Terminal.line(value));
+    }
+
+    private static String addresses(List<Address> list) {
+        return String.join(", ", list.stream().map(Address::display).toList());
     }
 }

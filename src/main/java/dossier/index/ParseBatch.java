@@ -4,6 +4,7 @@ import dossier.model.ParseResult;
 import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
+import dossier.model.Terminal;
 import dossier.parse.Deadline;
 import dossier.parse.Parser;
 import dossier.source.SourceFile;
@@ -239,7 +240,7 @@ final class ParseBatch implements Ingest.Handoff {
         if (runner != null && runners.get(i) == runner) runner.interrupt();
         pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-        LOG.warn("{}: {}; its parse thread is abandoned", in.source(), Deadline.timedOut(limits.get(i)));
+        LOG.warn("{}: {}; its parse thread is abandoned", Terminal.line(in.source()), Deadline.timedOut(limits.get(i)));
         pool.execute(this::work);
     }
 }

@@ -1,6 +1,7 @@
 package dossier.web;
 
 import dossier.index.Archive;
+import dossier.model.Terminal;
 import dossier.search.BreakdownCache;
 import dossier.search.QueryException;
 import dossier.search.Searcher;
@@ -86,7 +87,7 @@ public final class WebServer {
                     (e, ctx) -> error(site, ctx, 400, "The query expands to too many terms; make wildcards and fuzzy terms more specific."));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 failures.incrementAndGet();
-                LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unexpected failure answering {} {}", ctx.method(), Terminal.line(ctx.path()), e);
                 ctx.attribute(HANDLED, true);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("500: something went wrong on the server.\n");
             });

@@ -1,5 +1,6 @@
 package dossier.people;
 
+import static dossier.testutil.Cli.out;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.cli.Main;
 import dossier.testutil.Corpora;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +45,5 @@ class CommandsTest {
         assertTrue(item.path("thread").asLong() > 0, "show --format json carries the thread: " + item.path("thread"));
         assertEquals(0, Main.run("people", "--help"));
         assertEquals(0, Main.run("connections", "--help"));
-    }
-
-    private static String out(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, Main.run(args), String.join(" ", args));
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 }
