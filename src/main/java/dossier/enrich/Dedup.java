@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Keys that make two inputs the same item: sha256 of the bytes, and for emails the Message-ID plus a hash of the
@@ -23,8 +24,14 @@ public final class Dedup {
      */
     public record Body(String hash, int visibleChars) {}
 
-    /** Hashes a body once for every key that needs it. */
-    public static Body body(String text) {
+    /**
+     * Hashes a body, once for every key that needs it, and what is attached to it, given as the sha256 of each attachment in order: two copies of a message
+     * with one Message-ID and one text but different attachments are two items, or the second one's attachments would be
+     * in no item at all. A body without attachments hashes as its text alone, as it always has, so archives made before
+     * attachments counted keep their keys for such emails; one with attachments made then is not found again by key, and
+     * an ingest into that archive keeps a second copy of it rather than losing anything.
+     */
+    public static Body body(String text, List<String> attached) {
         MessageDigest md = digest();
         byte[] buf = new byte[8192];
         int n = 0, visible = 0;
@@ -41,6 +48,7 @@ public final class Dedup {
             buf[n++] = (byte) c;
         }
         md.update(buf, 0, n);
+        for (String sha : attached) md.update(("\nattached " + sha).getBytes(StandardCharsets.US_ASCII));
         return new Body(HexFormat.of().formatHex(md.digest(), 0, 16), visible);
     }
 

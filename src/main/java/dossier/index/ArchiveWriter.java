@@ -148,9 +148,10 @@ public final class ArchiveWriter implements Closeable {
 
         /** Hashes everything in an item whose own bytes have the sha256 {@code sha}, already computed. */
         public static Hashed of(Parsed p, String sha) {
-            Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody());
             List<Hashed> children = new ArrayList<>(p.children().size());
             for (Parsed c : p.children()) children.add(of(c));
+            Dedup.Body body = p.email() == null ? null : Dedup.body(p.email().plainBody() + p.email().htmlBody(),
+                    children.stream().map(Hashed::sha256).toList());
             return new Hashed(p, sha, body, children);
         }
     }

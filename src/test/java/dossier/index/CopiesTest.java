@@ -1,6 +1,7 @@
 package dossier.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dossier.model.Limits;
 import java.io.ByteArrayOutputStream;
@@ -126,6 +127,34 @@ class CopiesTest {
         assertEquals(Files.readString(once.manifest()), Files.readString(twice.manifest()));
         assertEquals(Files.readString(once.problems()), Files.readString(twice.problems()));
         assertEquals(once.info().counts(), twice.info().counts());
+    }
+
+    /** An email with Message-ID {@code <same@example.org>}, one text, and an attachment holding {@code attached}. */
+    private static byte[] attaching(String name, String attached) {
+        return ("From: clerk@example.org\r\nTo: desk@example.org\r\nSubject: Files\r\nMessage-ID: <same@example.org>\r\n"
+                + "Date: Tue, 15 May 2001 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nThe file.\r\n"
+                + "--x\r\nContent-Type: text/plain; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\"" + name
+                + "\"\r\n\r\n" + attached + "\r\n--x--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void copiesOfAMessageWithOtherAttachmentsAreItemsOfTheirOwn() throws Exception {
+        Path dump = Files.createDirectories(tmp.resolve("attaching-dump"));
+        Files.write(dump.resolve("a.eml"), attaching("one.txt", "First draft of the lease."));
+        Files.write(dump.resolve("b.eml"), attaching("two.txt", "Second draft, signed."));
+        Files.write(dump.resolve("c.eml"), attaching("one.txt", "First draft of the lease."));
+        Files.write(dump.resolve("d.eml"), ("X-Folder: sent\r\n" + new String(attaching("one.txt",
+                "First draft of the lease."), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
+        Archive a = ingest("attaching", 1, dump);
+        Map<String, Manifest.Entry> at = Manifest.read(a.manifest()).stream()
+                .collect(Collectors.toMap(Manifest.Entry::source, e -> e));
+        long first = at.get("attaching-dump/a.eml").id(), second = at.get("attaching-dump/b.eml").id();
+        assertTrue(first != second, "the same Message-ID and text, another attachment: another item");
+        assertEquals("attachment", at.get("attaching-dump/b.eml#attachment/1").kind(), "the second attachment is an item");
+        assertEquals(first, at.get("attaching-dump/c.eml").id(), "a byte-identical copy");
+        assertEquals(first, at.get("attaching-dump/d.eml").id(), "the same message and attachment filed elsewhere: one item");
+        assertEquals(2, a.info().counts().get("emails"));
     }
 
     private static List<String> problemPaths(Archive a) throws IOException {
