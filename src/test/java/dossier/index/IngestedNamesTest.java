@@ -1,5 +1,6 @@
 package dossier.index;
 
+import static dossier.testutil.Trees.touchBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dossier.model.Limits;
@@ -62,6 +63,23 @@ class IngestedNamesTest {
         assertEquals(List.of("dump/a\ndump/b.txt", "dump/b.txt", "dump/cr", "dump/cr\rname.txt", "dump/new",
                 "dump/new\nline.txt"), sources(a).stream().sorted().toList());
         assertEquals(List.of(), Problems.read(a.problems()));
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreRecordedApartAndNeverSkippedForEachOther() throws Exception {
+        Path dump = tmp.resolve("dump");
+        touchBytes(dump, "bad\\376utf8.txt", "bad\\377utf8.txt");
+        Archive a = Archive.create(tmp.resolve("archive"), "t");
+        assertEquals(2, ingest(a, dump).documents());
+        assertEquals(List.of("dump/bad\uFFFDFEutf8.txt", "dump/bad\uFFFDFFutf8.txt"), sources(a));
+
+        touchBytes(dump, "bad\\372utf8.txt");
+        Ingest.Summary added = ingest(a, dump);
+        assertEquals(1, added.files());
+        assertEquals(2, added.skippedFiles());
+        assertEquals(List.of("dump/bad\uFFFDFEutf8.txt", "dump/bad\uFFFDFFutf8.txt", "dump/bad\uFFFDFAutf8.txt"),
+                sources(a));
+        assertEquals(List.of(1L, 2L, 3L), Manifest.read(a.manifest()).stream().map(Manifest.Entry::id).toList());
     }
 
     /**
