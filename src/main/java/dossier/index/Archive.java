@@ -86,7 +86,10 @@ public final class Archive {
     public Path blobsDir() { return dir.resolve("blobs"); }
     public Path manifest() { return dir.resolve("manifest.tsv"); }
     public Path problems() { return dir.resolve("problems.jsonl"); }
-    /** Top-level files already ingested, one display path a line: what makes re-runs resume and skip. */
+    /**
+     * Top-level files already ingested, one display path a line (escaped as in the manifest): what makes re-runs
+     * resume and skip.
+     */
     public Path ingestedFiles() { return dir.resolve("ingested.txt"); }
     public Path policyDir() { return dir.resolve("policy"); }
 

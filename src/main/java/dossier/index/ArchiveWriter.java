@@ -33,7 +33,14 @@ import org.apache.lucene.store.FSDirectory;
  * thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", FILES = "filesBytes", AWAITING = "awaitingText";
+    private static final String NEXT_ID = "nextId", AWAITING = "awaitingText";
+    /** Commit data key of the committed length of ingested.txt. */
+    static final String FILES = "filesBytes";
+    /**
+     * Commit data key of where the escaped lines of ingested.txt begin ({@link IngestKeys#loadIngested}). Archives
+     * written before paths were escaped there lack it, and their lines up to the committed length are raw.
+     */
+    static final String FILES_ESCAPED_FROM = "filesEscapedFrom";
     /** Commit data key of the schema version the index was written with. */
     static final String SCHEMA = "schema";
     /** Commit data keys of the committed log lengths, which readers also use ({@link Archive#openCommitted}). */
@@ -55,6 +62,8 @@ public final class ArchiveWriter implements Closeable {
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final Map<String, Long> run = new LinkedHashMap<>();
     private long nextId;
+    /** The offset in ingested.txt from which its lines are escaped; 0 but in an archive written before that. */
+    private final long filesEscapedFrom;
     /**
      * Files numbered by {@link #addAwaitingText} and not yet {@link #complete complete}, by id in the order they were
      * numbered. A commit records them, so a resumed ingest reads them again ({@link #resumedAwaitingText}).
@@ -108,8 +117,10 @@ public final class ArchiveWriter implements Closeable {
             manifest = new AppendLog(archive.manifest(), Long.parseLong(commit.getOrDefault(MANIFEST, "0")));
             if (manifest.length() == 0) manifest.append(Manifest.HEADER);
             problems = new AppendLog(archive.problems(), Long.parseLong(commit.getOrDefault(PROBLEMS, "0")));
-            files = new AppendLog(archive.ingestedFiles(), Long.parseLong(commit.getOrDefault(FILES, "0")));
-            keys.loadIngested(archive.ingestedFiles()); // once cut back to its committed length
+            String filesBytes = commit.getOrDefault(FILES, "0");
+            files = new AppendLog(archive.ingestedFiles(), Long.parseLong(filesBytes));
+            filesEscapedFrom = Long.parseLong(commit.getOrDefault(FILES_ESCAPED_FROM, filesBytes));
+            keys.loadIngested(archive.ingestedFiles(), filesEscapedFrom); // once cut back to its committed length
             if (newManifest) commit();
         } catch (IOException | RuntimeException | Error e) {
             release(e);
@@ -381,12 +392,20 @@ public final class ArchiveWriter implements Closeable {
     public void listingProblem(Problem p) {
         if (ingested.putIfAbsent(p.path(), 0) >= 0) return;
         problem(p);
-        files.append(p.path());
+        files.append(Manifest.escape(p.path()));
     }
 
-    /** Marks a top-level file as fully ingested; it is skipped by later runs once committed. */
+    /**
+     * Marks a top-level file as fully ingested; it is skipped by later runs once committed. Its display path is
+     * written escaped as in the manifest: a name may hold a newline, and {@code new\nline.txt} written raw read back
+     * as the two paths {@code new} and {@code line.txt}.
+     *
+     * <p>Only top-level display paths go in ingested.txt, never a path with a locator: a file named {@code x.zip#a.txt}
+     * and the entry {@code a.txt} of {@code x.zip} share a source in the manifest, but only the first is ever looked up
+     * here, and the zip as {@code x.zip}, so neither can make a run skip the other.
+     */
     public void fileDone(String display) {
-        files.append(display);
+        files.append(Manifest.escape(display));
         ingested.put(display, 0);
         bump("files");
     }
@@ -408,6 +427,7 @@ public final class ArchiveWriter implements Closeable {
         data.put(MANIFEST, Long.toString(manifest.sync()));
         data.put(PROBLEMS, Long.toString(problems.sync()));
         data.put(FILES, Long.toString(files.sync()));
+        data.put(FILES_ESCAPED_FROM, Long.toString(filesEscapedFrom));
         totals.forEach((k, v) -> data.put("count." + k, Long.toString(v)));
         if (!awaiting.isEmpty()) data.put(AWAITING, awaitingJson());
         writer.setLiveCommitData(data.entrySet());

@@ -1,9 +1,10 @@
 package dossier.index;
 
 import dossier.model.Kind;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.apache.lucene.util.BytesRef;
  * <pre>{@code
  * try (IngestKeys keys = IngestKeys.create()) {
  *     keys.load(reader);                       // what the index already holds
- *     keys.loadIngested(archive.ingestedFiles());
+ *     keys.loadIngested(archive.ingestedFiles(), 0);
  *     long item = keys.bySha().get(sha);       // -1: a new original
  *     if (item >= 0) System.out.println(IngestKeys.id(item) + " " + IngestKeys.kind(item));
  * }
@@ -89,12 +90,44 @@ record IngestKeys(KeyTable bySha, KeyTable byEmailKey, KeyTable ingested) implem
         }
     }
 
-    /** Adds the display paths of {@code file}, one a line, to the ingested files. */
-    void loadIngested(Path file) throws IOException {
+    /**
+     * Adds the display paths of {@code file}, one a line, to the ingested files. Lines from byte {@code escapedFrom}
+     * on are escaped as in the manifest ({@link Manifest#escape}); lines before it are raw paths, which archives
+     * written before the escaping hold.
+     *
+     * <p>Why an offset and not a new format version: only an ingest reads this file, and an old archive's file goes
+     * on growing, so it holds raw lines and then escaped ones; the commit records where the escaped ones begin, as it
+     * records the file's length. The archive's readers (serve, search) never read the file, so archive.json's format
+     * stays 2. An older Dossier that ingests into such an archive takes escaped lines for raw ones (and its commit
+     * drops the offset, so this one then does too), which misreads only names with a backslash, tab or line break:
+     * those files are read once more. Lines end at {@code \n} alone: a raw name with a {@code \r} was split there by
+     * {@link java.io.BufferedReader#readLine} and is read whole now, while one with a {@code \n} in an old archive
+     * stays two lines, and that file is read once more to be recorded escaped.
+     */
+    void loadIngested(Path file, long escapedFrom) throws IOException {
         if (!Files.exists(file)) return;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) ingested.put(line, 0);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long offset = 0, lineStart = 0;
+            for (int n; (n = in.read(buffer)) > 0; offset += n) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') continue;
+                    line.write(buffer, from, i - from);
+                    addIngested(line.toString(StandardCharsets.UTF_8), lineStart >= escapedFrom);
+                    line.reset();
+                    from = i + 1;
+                    lineStart = offset + from;
+                }
+                line.write(buffer, from, n - from);
+            }
+            if (line.size() > 0) addIngested(line.toString(StandardCharsets.UTF_8), lineStart >= escapedFrom);
         }
+    }
+
+    private void addIngested(String line, boolean escaped) {
+        ingested.put(escaped ? Manifest.unescape(line) : line, 0);
     }
 
     /** Deletes the three tables' files. */

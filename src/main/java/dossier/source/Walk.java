@@ -70,7 +70,7 @@ final class Walk {
     /** A walk of an absolute, normalised root; nothing is read until {@link #next}. */
     Walk(Path root) {
         this.root = root;
-        this.prefix = root.getFileName() == null ? "" : root.getFileName().toString();
+        this.prefix = root.getFileName() == null ? "" : name(root);
     }
 
     /** The next file or problem in display-path order, or null when the walk is over; never throws. */
@@ -139,11 +139,8 @@ final class Walk {
             pending.add(problem(display, true, "folder not fully read: " + Opener.reason(e)));
         }
         Entry[] sorted = entries.toArray(Entry[]::new);
-        // Equal keys only when two raw names decode to the same string (invalid UTF-8): their raw bytes decide.
-        Arrays.sort(sorted, (x, y) -> {
-            int c = Arrays.compareUnsigned(x.sortKey(), y.sortKey());
-            return c != 0 ? c : x.path().compareTo(y.path());
-        });
+        // No two keys are equal: distinct names have distinct recorded names (FileNames), and a folder's ends in '/'.
+        Arrays.sort(sorted, (x, y) -> Arrays.compareUnsigned(x.sortKey(), y.sortKey()));
         folders.push(new Folder(display, sorted));
     }
 
@@ -166,8 +163,9 @@ final class Walk {
         return new Found(folder ? withSlash(key) : key, null, new Problem(display, Problem.SOURCE, reason));
     }
 
+    /** The name recorded for the last element of {@code p}: its text, undecodable bytes escaped ({@link FileNames}). */
     private static String name(Path p) {
-        return p.getFileName().toString();
+        return FileNames.of(p);
     }
 
     private static byte[] utf8(String s) {

@@ -1,6 +1,7 @@
 package dossier.source;
 
 import static dossier.testutil.Trees.touch;
+import static dossier.testutil.Trees.touchBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,30 @@ class ListingTest {
         assertEquals(List.of("dump/B", "dump/Z", "dump/a-b", "dump/a.b", "dump/a/b", "dump/\u00e9", "dump/\uff5e",
                 "dump/\ud83d\ude00"), displays(dir.resolve("dump")));
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreRecordedEachApartWithTheirBytesEscaped() throws Exception {
+        // 0xFA, 0xFE and 0xFF are never UTF-8 and 0xC3 starts a character it does not finish: Java reads each as U+FFFD.
+        // The first name is UTF-8, holding U+FFFD itself and then what an escape looks like.
+        touchBytes(dir.resolve("dump"), "bad\\357\\277\\275FEutf8.txt", "bad\\376utf8.txt", "bad\\377utf8.txt",
+                "bad\\372utf8.txt", "dir\\372/in.txt", "r\\303.txt");
+        List<SourceFile> files = files(dir.resolve("dump"));
+        assertEquals(List.of("dump/bad\uFFFDEF\uFFFDBF\uFFFDBDFEutf8.txt", "dump/bad\uFFFDFAutf8.txt",
+                "dump/bad\uFFFDFEutf8.txt", "dump/bad\uFFFDFFutf8.txt", "dump/dir\uFFFDFA/in.txt", "dump/r\uFFFDC3.txt"),
+                files.stream().map(SourceFile::display).toList(), "distinct, in the byte order of the recorded paths");
+        // Each file is the one its path names, and Java reads it.
+        assertEquals(List.of("bad\\357\\277\\275FEutf8.txt", "bad\\372utf8.txt", "bad\\376utf8.txt",
+                "bad\\377utf8.txt", "dir\\372/in.txt", "r\\303.txt"), files.stream().map(f -> read(f.path())).toList());
+        assertEquals(List.of(), problems);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
