@@ -1,6 +1,6 @@
 package dossier.web;
 
-import dossier.model.Item;
+import dossier.model.Original;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ final class Originals {
     static void send(Site site, Context ctx) throws IOException {
         long id = Params.id(ctx);
         boolean inline = Params.flag(ctx, "inline");
-        Item it = site.item(id);
+        Original it = site.original(id);
         Path blob = site.blobs().path(it.sha256());
         if (!Files.isRegularFile(blob)) throw WebError.notFound("The original of item " + id + " is not in this archive.");
         String name = ItemPage.fileName(it);
@@ -51,7 +51,7 @@ final class Originals {
     }
 
     /** The image type to show an item inline with, or null when it must only be downloaded. */
-    static String inlineType(Item it) {
+    static String inlineType(Original it) {
         String t = it.contentType() == null ? "" : it.contentType().toLowerCase(Locale.ROOT);
         int semi = t.indexOf(';');
         if (semi >= 0) t = t.substring(0, semi);

@@ -3,6 +3,7 @@ package dossier.web;
 import dossier.index.Archive;
 import dossier.index.BlobStore;
 import dossier.model.Item;
+import dossier.model.Original;
 import dossier.people.Directory;
 import dossier.search.QueryException;
 import dossier.search.SearchRequest;
@@ -76,6 +77,11 @@ public final class Site {
     /** An item, or a 404 saying there is none. */
     public Item item(long id) {
         return searcher().item(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
+    }
+
+    /** What downloading an item's original needs (its text and detail are not read), or a 404 saying there is none. */
+    public Original original(long id) {
+        return searcher().original(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
     }
 
     /** What the archive holds: counts, period and top senders. */
