@@ -60,13 +60,31 @@ final class Originals {
         return INLINE.contains(t) ? t : null;
     }
 
-    /** A Content-Disposition value: an ASCII fallback name and the exact name in RFC 5987 encoding. */
+    /**
+     * The longest name a download is offered under, in chars. A zip entry's name can run to 65,535 bytes, and a
+     * header that long (twice over, and up to nine times as long percent-encoded) passed Jetty's response header
+     * limit, so the download failed with a 500. Two hundred chars keep any real name whole and fit what file systems
+     * take (255 bytes a name on most).
+     */
+    static final int MAX_NAME = 200;
+
+    /** A Content-Disposition value: an ASCII fallback name and the name in RFC 5987 encoding, at most {@link #MAX_NAME}. */
     static String disposition(String type, String name) {
-        String clean = name.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
+        String clean = shorten(name.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip());
         if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) clean = "original";
         StringBuilder ascii = new StringBuilder();
         for (char c : clean.toCharArray()) ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != ';' && c != '%' ? c : '_');
         return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc5987(clean);
+    }
+
+    /** The name cut to {@link #MAX_NAME} chars, keeping its extension (up to 20 chars) and never half a surrogate pair. */
+    static String shorten(String name) {
+        if (name.length() <= MAX_NAME) return name;
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 20 ? name.substring(dot) : "";
+        int cut = MAX_NAME - ext.length();
+        if (Character.isHighSurrogate(name.charAt(cut - 1))) cut--;
+        return name.substring(0, cut).strip() + ext;
     }
 
     private static String rfc5987(String s) {

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Items a hostile or merely odd dump makes, through the real ingest, show and server: an HTML body and a plain body
- * each past 20 million chars (Jackson's default cap on a string it reads).
+ * each past 20 million chars (Jackson's default cap on a string it reads) and a zip entry with a 60,000-char name.
  */
 class HostileItemsWebTest {
     @TempDir static Path tmp;
@@ -39,6 +41,8 @@ class HostileItemsWebTest {
     static String html;
     static String line;
     static byte[] htmlEml;
+
+    static final String LONG_NAME = "n".repeat(60_000) + ".txt";
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,6 +57,11 @@ class HostileItemsWebTest {
         line = "sunflower ".repeat(2_000_001).strip();
         Files.write(dump.resolve("b-plain.eml"), mail("big-plain", "Long line", "text/plain", line));
         Files.write(dump.resolve("d-after.eml"), mail("after", "After the big ones", "text/plain", "Still here."));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dump.resolve("e-docs.zip")))) {
+            zip.putNextEntry(new ZipEntry(LONG_NAME));
+            zip.write("A file with a very long name.\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
         archive = Archive.create(tmp.resolve("archive"), "hostile");
         new Ingest(new Ingest.Options(1, Limits.DEFAULT, 20_000, Ingest.Isolation.NONE))
                 .run(archive, List.of(dump), (f, b) -> Progress.silent());
@@ -134,6 +143,18 @@ class HostileItemsWebTest {
         HttpResponse<String> csv = http.get("/api/v1/export?q=*&format=csv");
         assertEquals(200, csv.statusCode());
         assertEquals(total + 1, csv.body().split("\r\n").length, "a header and a row per item");
+        assertEquals(0, served.web().unexpectedFailures());
+    }
+
+    @Test
+    void aZipEntryWithAVeryLongNameDownloadsUnderANameCutToTwoHundredCharsWithItsExtension() throws Exception {
+        long id = idOf("\"very long name\"");
+        HttpResponse<byte[]> r = http.bytes("/items/" + id + "/original");
+        assertEquals(200, r.statusCode());
+        assertArrayEquals("A file with a very long name.\n".getBytes(StandardCharsets.UTF_8), r.body());
+        String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
+        String shortName = "n".repeat(Originals.MAX_NAME - 4) + ".txt";
+        assertEquals("attachment; filename=\"" + shortName + "\"; filename*=UTF-8''" + shortName, disposition);
         assertEquals(0, served.web().unexpectedFailures());
     }
 
