@@ -2,12 +2,14 @@ package dossier.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dossier.index.Archive;
 import dossier.index.Ingest;
 import dossier.index.Progress;
+import dossier.model.Address;
 import dossier.model.Item;
 import dossier.model.Limits;
 import dossier.search.ItemJson;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Items a hostile or merely odd dump makes, through the real ingest, show and server: an HTML body and a plain body
- * each past 20 million chars (Jackson's default cap on a string it reads) and a zip entry with a 60,000-char name.
+ * each past 20 million chars (Jackson's default cap on a string it reads), a zip entry with a 60,000-char name, and a
+ * NUL in an address and a subject.
  */
 class HostileItemsWebTest {
     @TempDir static Path tmp;
@@ -56,6 +59,8 @@ class HostileItemsWebTest {
         Files.write(dump.resolve("a-html.eml"), htmlEml);
         line = "sunflower ".repeat(2_000_001).strip();
         Files.write(dump.resolve("b-plain.eml"), mail("big-plain", "Long line", "text/plain", line));
+        Files.writeString(dump.resolve("c-nul.eml"), "From: a\0b@example.com\nTo: c@example.com\nSubject: nul\0here\n"
+                + "Message-ID: <nul@example.com>\n\nHello from a NUL.\n", StandardCharsets.ISO_8859_1);
         Files.write(dump.resolve("d-after.eml"), mail("after", "After the big ones", "text/plain", "Still here."));
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dump.resolve("e-docs.zip")))) {
             zip.putNextEntry(new ZipEntry(LONG_NAME));
@@ -158,4 +163,21 @@ class HostileItemsWebTest {
         assertEquals(0, served.web().unexpectedFailures());
     }
 
+    @Test
+    void aNulInAnAddressMakesItANameAndNoPageCarriesARawNul() throws Exception {
+        long id = idOf("\"hello from a nul\"");
+        Item it = searcher.item(id).orElseThrow();
+        Address from = it.email().from().get(0);
+        assertEquals("", from.address(), "not an address");
+        assertEquals("a\uFFFDb@example.com", from.name());
+        for (String path : List.of("/search?q=*", "/search?q=hello", "/items/" + id, "/people", "/threads/" + it.thread())) {
+            HttpResponse<String> r = http.get(path);
+            assertFalse(r.body().contains("\0"), "raw NUL in " + path);
+            assertFalse(r.body().contains("%00"), "NUL in a link of " + path);
+            for (String href : Http.all(r.body(), "href=\"(/people/[^\"?]+)\"")) {
+                assertEquals(200, http.get(Http.unescape(href)).statusCode(), href + " on " + path);
+            }
+        }
+        assertEquals(0, served.web().unexpectedFailures());
+    }
 }
