@@ -5,6 +5,7 @@ import dossier.index.BlobStore;
 import dossier.model.Address;
 import dossier.model.EmailFields;
 import dossier.model.Item;
+import dossier.model.Original;
 import dossier.model.Terminal;
 import dossier.search.ItemJson;
 import dossier.search.Searcher;
@@ -41,22 +42,24 @@ final class ShowCommand implements Callable<Integer> {
         }
         Archive a = Archive.open(archive.dir());
         try (Searcher s = Searcher.open(a)) {
+            if (format == Format.raw) {
+                // The original alone: its text and detail, which can run to hundreds of MB, are not read.
+                Optional<Original> original = s.original(n);
+                if (original.isEmpty()) return noItem(a, n);
+                System.out.write(new BlobStore(a.blobsDir()).read(original.get().sha256()));
+                System.out.flush();
+                return Main.OK;
+            }
             Optional<Item> item = s.item(n);
-            if (item.isEmpty()) {
-                System.err.println("dossier: no item " + n + " in " + a.dir());
-                return Main.FAILURE;
-            }
-            Item it = item.get();
-            switch (format) {
-                case raw -> {
-                    System.out.write(new BlobStore(a.blobsDir()).read(it.sha256()));
-                    System.out.flush();
-                }
-                case json -> System.out.println(ItemJson.item(it));
-                case text -> print(it, System.out);
-            }
+            if (item.isEmpty()) return noItem(a, n);
+            if (format == Format.json) System.out.println(ItemJson.item(item.get())); else print(item.get(), System.out);
         }
         return Main.OK;
+    }
+
+    private static int noItem(Archive a, long n) {
+        System.err.println("dossier: no item " + n + " in " + a.dir());
+        return Main.FAILURE;
     }
 
     /** The item as text; whatever came from the dump goes through {@link Terminal}, so it cannot command the terminal. */

@@ -37,7 +37,7 @@ public final class Archive {
     /** The oldest format this build reads: version 1 stored the body in each email's detail, which is still read. */
     public static final int OLDEST_FORMAT = 1;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = ArchiveJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path dir;
 

@@ -7,6 +7,7 @@ import dossier.model.DocMeta;
 import dossier.model.EmailFields;
 import dossier.model.Item;
 import dossier.model.Kind;
+import dossier.model.Original;
 import dossier.model.Parsed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * Maps items to Lucene documents and back, with the fields of {@link Schema}. Thread-safe.
  */
 public final class ItemDocuments {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = ArchiveJson.MAPPER;
     private static final Pattern DOTS = Pattern.compile("[._]+");
 
     /** The facet dimensions; every one may hold several values per item. */
@@ -171,6 +172,16 @@ public final class ItemDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stored fields {@link #original} reads: never the text or the detail, which can be hundreds of MB. */
+    public static final Set<String> ORIGINAL_FIELDS = Set.of(Schema.ID, Schema.KIND, Schema.SHA256, Schema.NAME,
+            Schema.CONTENT_TYPE);
+
+    /** Reads what downloading an item's original needs from a document loaded with {@link #ORIGINAL_FIELDS}. */
+    public static Original original(Document d) {
+        return new Original(num(d, Schema.ID), Kind.parse(d.get(Schema.KIND)), d.get(Schema.SHA256), str(d, Schema.NAME),
+                d.get(Schema.CONTENT_TYPE));
     }
 
     /** An email's plain body from its stored detail and text (see {@link StoredJson#detail}). */

@@ -52,7 +52,7 @@ public final class PeopleScan {
         }
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = ArchiveJson.factory();
 
     /** Every live email of the reader, segment after segment. */
     public static Mails emails(IndexReader reader) {

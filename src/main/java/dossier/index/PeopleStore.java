@@ -30,7 +30,7 @@ import java.util.Map;
 public final class PeopleStore {
     private PeopleStore() {}
 
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = ArchiveJson.mapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
 
     /**
      * One person in the directory. Dates are ISO-8601 instants or null.

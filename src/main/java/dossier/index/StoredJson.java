@@ -19,7 +19,7 @@ import java.util.List;
  * so the JSON is the same text. Thread-safe (stateless).
  */
 final class StoredJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = ArchiveJson.factory();
 
     private StoredJson() {}
 

@@ -34,4 +34,9 @@ public record Item(
         attachments = List.copyOf(attachments == null ? List.of() : attachments);
         meta = meta == null ? DocMeta.NONE : meta;
     }
+
+    /** What downloading this item's original needs. */
+    public Original original() {
+        return new Original(id, kind, sha256, name, contentType);
+    }
 }

@@ -105,6 +105,10 @@ final class MailParser {
                 html.toString(),
                 date == null ? "" : date.zone());
         String text = !plain.isEmpty() ? plain.toString() : HtmlText.of(html.toString());
+        // Only the text is cut: it is what is analysed and indexed, and that cost grows with its length. The plain and
+        // HTML bodies are stored whole, bounded only by maxFileBytes, because they are the email as its reader sees
+        // it (show, the item page, the API and exports); a cut would break HTML mid-tag and drop the images an HTML
+        // body carries inline as data: URIs, which are what make most bodies past 20 million chars.
         if (text.length() > limits.maxTextChars()) {
             problems.add(new Problem(source, Problem.EXTRACT, "text cut at " + limits.maxTextChars() + " characters"));
             text = text.substring(0, limits.maxTextChars());

@@ -3,6 +3,7 @@ package dossier.people;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.index.AddressTerms;
+import dossier.index.ArchiveJson;
 import dossier.index.PeopleStore;
 import dossier.index.Schema;
 import dossier.search.Hit;
@@ -38,7 +39,7 @@ import org.apache.lucene.search.TopDocs;
  * from the summary doc values, like search results, so pages can reuse the result list. Thread-safe.
  */
 final class Emails {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ArchiveJson.MAPPER;
     /** Recipient fields: to, cc, bcc. */
     static final List<String> RECIPIENT = List.of(Schema.TO, Schema.CC, Schema.BCC);
 

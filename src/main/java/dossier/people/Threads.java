@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.enrich.Jwz;
 import dossier.enrich.Subjects;
+import dossier.index.ArchiveJson;
 import dossier.index.ItemDocuments;
 import dossier.index.Schema;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class Threads {
     /** Largest thread shown as a tree; a bigger one (a runaway subject) shows its first emails. */
     static final int MAX_EMAILS = 5_000;
     private static final int EXCERPT = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ArchiveJson.MAPPER;
 
     private final IndexSearcher searcher;
 

@@ -3,6 +3,7 @@ package dossier.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dossier.index.ArchiveJson;
 import dossier.model.Address;
 import dossier.model.EmailFields;
 import dossier.model.Item;
@@ -15,7 +16,8 @@ import java.util.List;
 public final class ItemJson {
     private ItemJson() {}
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Dossier's own mapper ({@link ArchiveJson}), so what show and the API print can be read back whatever its size. */
+    public static final ObjectMapper MAPPER = ArchiveJson.MAPPER;
 
     /** An item with every field of DESIGN 3. */
     public static ObjectNode item(Item it) {

@@ -3,10 +3,12 @@ package dossier.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.index.Archive;
+import dossier.index.ArchiveJson;
 import dossier.index.ItemDocuments;
 import dossier.index.Manifest;
 import dossier.index.Schema;
 import dossier.model.Item;
+import dossier.model.Original;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +45,7 @@ import org.apache.lucene.store.FSDirectory;
  * histogram, and whole items for show and the item page. Opens the index once; thread-safe for concurrent searches.
  */
 public final class Searcher implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ArchiveJson.MAPPER;
     /** Facet dimensions by the names pages and JSON use. */
     public static final Map<String, String> FACET_DIMS = facetDims();
 
@@ -193,14 +195,30 @@ public final class Searcher implements Closeable {
     /** The whole item with this id, with every location, or empty. */
     public Optional<Item> item(long id) {
         try {
-            TopDocs top = searcher.search(LongPoint.newExactQuery(Schema.ID, id), 1);
-            if (top.scoreDocs.length == 0) return Optional.empty();
-            int doc = top.scoreDocs[0].doc;
+            int doc = doc(id);
+            if (doc < 0) return Optional.empty();
             Document d = searcher.storedFields().document(doc);
             return Optional.of(ItemDocuments.fromDocument(d, duplicates().get(id), thread(doc)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What downloading the item with this id needs, without reading its text or detail, or empty. */
+    public Optional<Original> original(long id) {
+        try {
+            int doc = doc(id);
+            if (doc < 0) return Optional.empty();
+            return Optional.of(ItemDocuments.original(searcher.storedFields().document(doc, ItemDocuments.ORIGINAL_FIELDS)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Lucene document number of the item with this id, or -1. */
+    private int doc(long id) throws IOException {
+        TopDocs top = searcher.search(LongPoint.newExactQuery(Schema.ID, id), 1);
+        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
 
     /** Ids of the items matching a Lucene query built by the caller (replies, children), in id order. */

@@ -5,6 +5,7 @@ import dossier.model.Address;
 import dossier.model.EmailFields;
 import dossier.model.Item;
 import dossier.model.Kind;
+import dossier.model.Original;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class ItemPage {
         String title = it.title().isBlank() ? (it.name().isBlank() ? "Item " + it.id() : it.name()) : it.title();
         return new View(site.frame(title, ""), it.id(), it.kind().label(), title, List.of(), false, "text", false, "",
                 body, cut, related(site, it.attachments()), parent(site, it), List.of(), List.of(), it.thread(),
-                it.locations(), fileRows(it), "", Originals.inlineType(it) != null, fileName(it));
+                it.locations(), fileRows(it), "", Originals.inlineType(it.original()) != null, fileName(it));
     }
 
     private static List<Row> fileRows(Item it) {
@@ -172,7 +173,7 @@ public final class ItemPage {
         Map<String, Long> bySha = new HashMap<>();
         Map<String, Long> byName = new HashMap<>();
         for (long id : email.attachments()) {
-            site.searcher().item(id).filter(a -> Originals.inlineType(a) != null).ifPresent(a -> {
+            site.searcher().original(id).filter(a -> Originals.inlineType(a) != null).ifPresent(a -> {
                 bySha.put(a.sha256(), a.id());
                 if (!a.name().isBlank()) byName.put(a.name().toLowerCase(Locale.ROOT), a.id());
             });
@@ -196,6 +197,11 @@ public final class ItemPage {
 
     /** The name a download gets. */
     static String fileName(Item it) {
+        return fileName(it.original());
+    }
+
+    /** The name a download of this original gets. */
+    static String fileName(Original it) {
         if (!it.name().isBlank()) return it.name();
         return it.kind() == Kind.EMAIL ? it.id() + ".eml" : "item-" + it.id();
     }

@@ -1,6 +1,6 @@
 package dossier.web;
 
-import dossier.model.Item;
+import dossier.model.Original;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ final class Originals {
     static void send(Site site, Context ctx) throws IOException {
         long id = Params.id(ctx);
         boolean inline = Params.flag(ctx, "inline");
-        Item it = site.item(id);
+        Original it = site.original(id);
         Path blob = site.blobs().path(it.sha256());
         if (!Files.isRegularFile(blob)) throw WebError.notFound("The original of item " + id + " is not in this archive.");
         String name = ItemPage.fileName(it);
@@ -51,7 +51,7 @@ final class Originals {
     }
 
     /** The image type to show an item inline with, or null when it must only be downloaded. */
-    static String inlineType(Item it) {
+    static String inlineType(Original it) {
         String t = it.contentType() == null ? "" : it.contentType().toLowerCase(Locale.ROOT);
         int semi = t.indexOf(';');
         if (semi >= 0) t = t.substring(0, semi);
@@ -60,13 +60,31 @@ final class Originals {
         return INLINE.contains(t) ? t : null;
     }
 
-    /** A Content-Disposition value: an ASCII fallback name and the exact name in RFC 5987 encoding. */
+    /**
+     * The longest name a download is offered under, in chars. A zip entry's name can run to 65,535 bytes, and a
+     * header that long (twice over, and up to nine times as long percent-encoded) passed Jetty's response header
+     * limit, so the download failed with a 500. Two hundred chars keep any real name whole and fit what file systems
+     * take (255 bytes a name on most).
+     */
+    static final int MAX_NAME = 200;
+
+    /** A Content-Disposition value: an ASCII fallback name and the name in RFC 5987 encoding, at most {@link #MAX_NAME}. */
     static String disposition(String type, String name) {
-        String clean = name.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
+        String clean = shorten(name.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip());
         if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) clean = "original";
         StringBuilder ascii = new StringBuilder();
         for (char c : clean.toCharArray()) ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != ';' && c != '%' ? c : '_');
         return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc5987(clean);
+    }
+
+    /** The name cut to {@link #MAX_NAME} chars, keeping its extension (up to 20 chars) and never half a surrogate pair. */
+    static String shorten(String name) {
+        if (name.length() <= MAX_NAME) return name;
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 20 ? name.substring(dot) : "";
+        int cut = MAX_NAME - ext.length();
+        if (Character.isHighSurrogate(name.charAt(cut - 1))) cut--;
+        return name.substring(0, cut).strip() + ext;
     }
 
     private static String rfc5987(String s) {

@@ -3,6 +3,7 @@ package dossier.web;
 import dossier.index.Archive;
 import dossier.index.BlobStore;
 import dossier.model.Item;
+import dossier.model.Original;
 import dossier.people.Directory;
 import dossier.search.QueryException;
 import dossier.search.SearchRequest;
@@ -70,12 +71,36 @@ public final class Site {
     public void render(Context ctx, String template, Object model) {
         StringOutput out = new StringOutput(16 * 1024);
         templates.render(template, model, out);
-        ctx.html(out.toString());
+        ctx.html(visible(out.toString()));
+    }
+
+    /**
+     * The page with each control character but tab, line feed, form feed and carriage return as U+FFFD. Templates
+     * escape markup, not these: a NUL from a hostile subject or body, or from an archive built before addresses were
+     * cleaned, would otherwise reach the browser raw, where HTML makes it a parse error.
+     */
+    static String visible(String html) {
+        StringBuilder b = null;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+                if (b != null) b.append(c);
+            } else {
+                if (b == null) b = new StringBuilder(html.length()).append(html, 0, i);
+                b.append('\uFFFD');
+            }
+        }
+        return b == null ? html : b.toString();
     }
 
     /** An item, or a 404 saying there is none. */
     public Item item(long id) {
         return searcher().item(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
+    }
+
+    /** What downloading an item's original needs (its text and detail are not read), or a 404 saying there is none. */
+    public Original original(long id) {
+        return searcher().original(id).orElseThrow(() -> WebError.notFound("There is no item " + id + " in this archive."));
     }
 
     /** What the archive holds: counts, period and top senders. */

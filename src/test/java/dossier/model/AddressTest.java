@@ -43,4 +43,16 @@ class AddressTest {
         assertEquals(-1, Integer.signum(new Address("Zed", "a@x.example").compareTo(new Address("Ann", "b@x.example"))));
         assertEquals(-1, Integer.signum(new Address("Ann", "a@x.example").compareTo(new Address("Zed", "a@x.example"))));
     }
+
+    @Test
+    void anAddressWithAControlCharacterIsKeptAsANameWithNoAddress() {
+        Address nul = new Address("", "a\0b@example.com");
+        assertEquals("", nul.address(), "not an address, and not ab@example.com either");
+        assertEquals("a\uFFFDb@example.com", nul.name());
+        Address named = new Address("Ann\u0007", "ann\u001F@example.com");
+        assertEquals("", named.address());
+        assertEquals("Ann\uFFFD ann\uFFFD@example.com", named.name());
+        assertEquals("Ann Lee", new Address("Ann\tLee", "ann@example.com").name(), "a tab is a space");
+        assertEquals("ann@example.com", new Address("Ann\tLee", "ann@example.com").address());
+    }
 }

@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class AddressesTest {
     @Test
+    void aNulInAnAddressOrAnEncodedNameNeverReachesTheAddresses() {
+        List<Address> from = Addresses.parse("a\0b@example.com, =?utf-8?q?Ann=00Lee?= <ann@example.com>");
+        assertEquals(List.of("", "ann@example.com"), from.stream().map(Address::address).toList());
+        assertEquals(List.of("a\uFFFDb@example.com", "Ann\uFFFDLee"), from.stream().map(Address::name).toList());
+    }
+
+    @Test
     void encodedNamesAreDecodedAndTheAddressesKeptWhole() {
         assertEquals(List.of(new Address("André Pirard", "pirard@example.org"), new Address("Keld Jørn Simonsen", "keld@example.dk")),
                 Addresses.parse("=?ISO-8859-1?Q?Andr=E9?= Pirard <pirard@example.org>, "
