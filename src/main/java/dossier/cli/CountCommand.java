@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dossier count}: prints the number of matching items alone. */
 @Command(name = "count", mixinStandardHelpOptions = true, description = "Prints the exact number of items matching a query.",
-        footer = {"", "Examples:", "  dossier count '*'", "  dossier count 'kind:email from:skilling date:2001'"})
+        footer = {"", "Examples:", "  dossier count '*'", "  dossier count 'kind:email from:skilling date:2001'",
+                "  dossier count -- '-kind:attachment'   (a query that starts with - follows --)"})
 final class CountCommand implements Callable<Integer> {
     @Mixin ArchiveOption archive;
 

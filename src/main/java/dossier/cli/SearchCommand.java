@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                 "           date:2014-01..2014-06 after:2014-01-01 before:2014-02-01 larger:5M smaller:100k id: thread: lang:",
                 "", "Examples:", "  dossier search 'from:skilling subject:budget'",
                 "  dossier search --sort newest --limit 50 'domain:rand.org after:2014-01-01'",
-                "  dossier search --format json '\"merger agreement\" has:attachment'"})
+                "  dossier search --format json '\"merger agreement\" has:attachment'",
+                "  dossier search -- '-kind:attachment budget'   (a query that starts with - follows --)"})
 final class SearchCommand implements Callable<Integer> {
     @Mixin ArchiveOption archive;
 

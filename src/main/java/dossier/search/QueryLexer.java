@@ -2,6 +2,8 @@ package dossier.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits a query into tokens. Operator values are read whole, so {@code from:jeff.skilling@enron.com},
@@ -54,6 +56,7 @@ final class QueryLexer {
             } else {
                 int colon = operatorColon(s, i);
                 String op = colon < 0 ? null : Operators.canonical(s.substring(i, colon));
+                if (op == null && colon >= 0) unknownOperator(s, i, colon);
                 if (op != null) {
                     i = operator(s, i, colon, op, out);
                 } else {
@@ -81,6 +84,33 @@ final class QueryLexer {
             case "NOT" -> Type.NOT;
             default -> Type.WORD;
         };
+    }
+
+    /**
+     * Names before a colon that are text, not a mistyped operator: link schemes ({@code http://…}) and the prefixes of
+     * replies and forwards in subjects ({@code Re:budget}, {@code AW:}, {@code SV:}).
+     */
+    private static final Set<String> NOT_OPERATORS = Set.of("http", "https", "ftp", "ftps", "mailto", "file", "news",
+            "tel", "urn", "re", "fw", "fwd", "aw", "sv", "vs", "wg", "tr", "rv", "ref", "antw", "odp", "vl");
+
+    /**
+     * Refuses {@code name:value} where the name is no operator and no {@link #NOT_OPERATORS link or reply prefix}:
+     * {@code title:merger} or {@code sender:sherri} would otherwise search the text for the one word
+     * {@code title:merger}, find nothing, and say nothing. A colon with nothing after it ({@code note: budget}) is text.
+     */
+    private static void unknownOperator(String s, int start, int colon) throws QueryException {
+        String name = s.substring(start, colon);
+        if (NOT_OPERATORS.contains(name.toLowerCase(Locale.ROOT))) return;
+        if (colon + 1 >= s.length() || Character.isWhitespace(s.charAt(colon + 1))) return;
+        StringBuilder known = new StringBuilder();
+        for (Operators.Help h : Operators.HELP) known.append(' ').append(h.name()).append(':');
+        throw new QueryException("unknown operator " + name + ": (the operators are" + known + "); to search for the "
+                + "text, escape the colon: " + name + "\\:" + s.substring(colon + 1, wordEnd(s, colon + 1)), start + 1);
+    }
+
+    private static int wordEnd(String s, int i) {
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != ')') i++;
+        return i;
     }
 
     /** The index of the colon if s[i..] starts with letters (or hyphens) and a colon, else -1. */

@@ -102,9 +102,21 @@ public final class Searcher implements Closeable {
         if (counted != null) return counted.total();
         try {
             return searcher.count(q);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a query whose wildcards and fuzzy words expand to more terms than Lucene takes is told: the parser counts
+     * clauses before searching ({@link QueryParser}), but what {@code skil*} or {@code on~2} expand to is known only
+     * from the index, as the search rewrites them.
+     */
+    private static QueryException tooManyTerms() {
+        return new QueryException("too many words: the query's wildcards and fuzzy words (~) match more than "
+                + IndexSearcher.getMaxClauseCount() + " words of the index together; use fewer or longer ones", 0);
     }
 
     /** Runs a search. */
@@ -137,6 +149,8 @@ public final class Searcher implements Closeable {
             }
             return counted == null ? new SearchResult(total, req.offset(), hits, Map.of(), Map.of())
                     : new SearchResult(total, req.offset(), hits, counted.facets(), counted.months());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dossier.index.Schema;
@@ -195,12 +196,19 @@ class QueryParserTest {
     }
 
     @Test
-    void unknownOperatorIsOrdinaryText() throws Exception {
+    void unknownOperatorIsRefusedWhereLinksAndReplyPrefixesAreText() throws Exception {
         assertEquals("(subject:\"http x com\")^3.0 text:\"http x com\" (+filename:http +filename:x +filename:com)",
                 show("http://x.com"));
         assertEquals(parse("re budget"), parse("re: budget"));
+        assertEquals(parse("note budget"), parse("note: budget"));
         // The standard tokenizer keeps foo:bar whole (UAX#29), on both sides.
-        assertEquals("(subject:foo:bar)^3.0 text:foo:bar filename:foo:bar", show("foo:bar"));
+        assertEquals("(subject:re:budget)^3.0 text:re:budget filename:re:budget", show("Re:budget"));
+        assertEquals("(subject:foo:bar)^3.0 text:foo:bar filename:foo:bar", show("foo\\:bar"));
+        assertEquals("unknown operator title: (the operators are from: to: cc: bcc: participant: domain: subject: "
+                + "filename: kind: type: has: date: after: before: larger: smaller: id: thread: parent: lang: "
+                + "messageid:); to search for the text, escape the colon: title\\:merger at column 10",
+                error("skilling title:merger"));
+        assertTrue(error("sender:(sherri OR jeff)").startsWith("unknown operator sender: "));
     }
 
     @Test
