@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:", "  dossier demo", "  dossier ingest --archive sony-archive /data/sony",
                 "  dossier search --archive sony-archive 'from:lynton domain:rand.org'",
                 "", "The archive defaults to $DOSSIER_ARCHIVE, else ./archive."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit statuses shared by every command. */
     public static final int OK = 0, FAILURE = 1, USAGE = 2;
 
@@ -86,9 +86,11 @@ public final class Main implements Runnable {
         return out.toString();
     }
 
+    /** {@code dossier} without a command: the usage, on stderr, and the status of bad usage. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(System.err);
+        return USAGE;
     }
 
     /** Bad usage found after parsing (a missing source path, a bad query): exit 2 with the message. */

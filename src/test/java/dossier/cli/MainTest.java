@@ -19,4 +19,10 @@ class MainTest {
         assertEquals("stopped: IOException", Main.describe(new RuntimeException("stopped", new IOException())));
         assertEquals("java.lang.IllegalStateException", Main.describe(new IllegalStateException()));
     }
+
+    @Test
+    void noCommandIsBadUsage() {
+        assertEquals(Main.USAGE, Main.run());
+        assertEquals(Main.OK, Main.run("--help"));
+    }
 }
