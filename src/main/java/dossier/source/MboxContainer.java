@@ -14,7 +14,8 @@ import java.util.Arrays;
  * 2002}); body lines that merely start with "From" never split a message. The first line of the file may also be a
  * damaged From_ line if header fields follow it ({@link Sniffer#startsWithEnvelope}). Separator lines are dropped,
  * {@code >From} lines (mboxrd and mboxo quoting) lose one {@code >}, and the empty line that ends a message before the
- * next separator, when there is one, is not part of the message. Lines end in LF or CRLF, kept as they are.
+ * next separator, when there is one, is not part of the message. Lines end in LF or CRLF, kept as they are; a mailbox
+ * whose lines end in CR alone (classic Mac OS) is read with each CR made an LF, since mime4j reads lines by LF.
  *
  * <p>Messages are numbered from 1 in file order ({@code box.mbox#1}). Text before the first separator is kept as
  * message {@code #0} when it is more than white space, so numbers always count separators and a {@code .mbox} that is
@@ -26,7 +27,7 @@ final class MboxContainer implements Container {
     public void open(Item item, Opener opener) throws IOException {
         byte[] head = item.content().head(Sniffer.HEAD_BYTES);
         try (InputStream in = item.content().stream()) {
-            new Split(item, opener).run(new Lines(in), Sniffer.startsWithEnvelope(head, false));
+            new Split(item, opener).run(new Lines(in, Sniffer.crLineEnds(head)), Sniffer.startsWithEnvelope(head, false));
         }
     }
 
@@ -132,17 +133,20 @@ final class MboxContainer implements Container {
     /**
      * Lines of a stream as slices of one buffer, each with its '\n'. A line longer than the buffer comes in pieces,
      * only the first marked {@link #lineStart}, so a line without end (binary junk) costs no more than the buffer.
+     * With {@code crLineEnds} (classic Mac OS), each CR or CRLF is read as one LF.
      */
     private static final class Lines {
         private final InputStream in;
+        private final boolean crLineEnds;
         final byte[] buf = new byte[1 << 16];
         private int pos, lim;
-        private boolean eof, midLine;
+        private boolean eof, midLine, afterCr;
         int start, end;
         boolean lineStart;
 
-        Lines(InputStream in) {
+        Lines(InputStream in, boolean crLineEnds) {
             this.in = in;
+            this.crLineEnds = crLineEnds;
         }
 
         boolean next() throws IOException {
@@ -160,8 +164,23 @@ final class MboxContainer implements Container {
                 }
                 int n = in.read(buf, lim, buf.length - lim);
                 if (n < 0) eof = true;
-                else lim += n;
+                else lim += crLineEnds ? crToLf(lim, n) : n;
             }
+        }
+
+        /** Makes each lone CR of {@code buf[from, from + n)} an LF in place; the new length (an LF after a CR goes). */
+        private int crToLf(int from, int n) {
+            int out = from;
+            for (int i = from; i < from + n; i++) {
+                byte c = buf[i];
+                if (c == '\n' && afterCr) {
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = c == '\r';
+                buf[out++] = afterCr ? (byte) '\n' : c;
+            }
+            return out - from;
         }
 
         private boolean slice(int to, boolean partial) {

@@ -81,15 +81,32 @@ final class Sniffer {
 
     /**
      * Whether the first line is an mbox envelope: a {@link FromLine}, or a short line starting {@code From } (damaged,
-     * as in {@code From pat016}) followed by header fields: fields only mail has when {@code mailFields}, else any.
+     * as in {@code From pat016}) followed by header fields: fields only mail has when {@code mailFields}, else any. A
+     * file with classic Mac line ends (CR alone) is read as lines all the same.
      */
     static boolean startsWithEnvelope(byte[] head, boolean mailFields) {
+        if (crLineEnds(head)) head = crToLf(head);
         int start = bomLength(head);
         int end = lineEnd(head, start);
         if (end < 0 || !FromLine.startsWithFrom(head, start)) return false;
         if (FromLine.matches(head, start, end)) return true;
         Fields fields = Fields.at(head, end);
         return end - start <= FromLine.MAX_LENGTH && (mailFields ? fields.mail() : fields.count() >= 1);
+    }
+
+    /** Whether lines end in a CR alone (classic Mac OS): the first line ending in the head is a CR without LF. */
+    static boolean crLineEnds(byte[] head) {
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n') return false;
+            if (head[i] == '\r') return i + 1 < head.length && head[i + 1] != '\n';
+        }
+        return false;
+    }
+
+    private static byte[] crToLf(byte[] b) {
+        byte[] copy = b.clone();
+        for (int i = 0; i < copy.length; i++) if (copy[i] == '\r') copy[i] = '\n';
+        return copy;
     }
 
     /** Length of a UTF-8 byte order mark at the start, which some exporters write before the first From_ line. */

@@ -189,6 +189,31 @@ class MboxSplitTest {
         assertEquals(List.of(), c.problems);
     }
 
+    @Test
+    void mailboxWithClassicMacLineEndsKeepsEveryMessage() throws Exception {
+        String mbox = "From a@b Tue Jan  1 00:00:00 2002\rSubject: a\r\rx\r>From y\r\r"
+                + "From c@d Tue Jan  1 00:00:00 2002\rSubject: b\r\rz\r";
+        for (String name : List.of("dump/cr_only.mbox", "dump/In")) {
+            Collected c = Collected.open(dir, name, mbox);
+            assertEquals(List.of(name + "#1", name + "#2"), c.sources(), name);
+            assertEquals("Subject: a\n\nx\nFrom y\n", c.text(0));
+            assertEquals("Subject: b\n\nz\n", c.text(1));
+            assertEquals(List.of(), c.problems);
+        }
+    }
+
+    @Test
+    void mailboxWithClassicMacLineEndsReadInPiecesKeepsItsLines() throws Exception {
+        // The line reader reads 64 KiB at a time: this CRLF falls across two reads and is still one line end.
+        String head = "From a@b Tue Jan  1 00:00:00 2002\rSubject: a\r\r";
+        String pad = "p".repeat((1 << 16) - head.length() - 1);
+        String mbox = head + pad + "\r\nq\r\r"
+                + "From c@d Tue Jan  1 00:00:00 2002\rSubject: b\r\rz\r";
+        Collected c = Collected.open(dir, "mac.mbox", mbox);
+        assertEquals(List.of("mac.mbox#1", "mac.mbox#2"), c.sources());
+        assertEquals("Subject: a\n\n" + pad + "\nq\n", c.text(0));
+    }
+
     private static byte[] resource(String name) throws Exception {
         try (InputStream in = MboxSplitTest.class.getResourceAsStream("/source/" + name)) {
             return in.readAllBytes();
