@@ -10,11 +10,12 @@ import java.util.Arrays;
 /**
  * Splits an mbox into messages on bytes, streaming, so a mailbox of any size costs one message of memory.
  *
- * <p>A separator is a line at the start of the file, or after a blank line, that matches the From_ line pattern of
- * {@link Sniffer#isFromLine} ({@code From sender Tue Jan  1 00:00:00 2002}); body lines that merely start with
- * "From" never split a message. The very first line of the file only needs to start with {@code From }, since a
- * message cannot start that way. Separator lines are dropped, {@code >From} lines (mboxrd and mboxo quoting) lose one
- * {@code >}, and the blank line that ends each message before the next separator is not part of the message.
+ * <p>A separator is a {@link FromLine}: {@code From}, a sender and a whole date ({@code From sender Tue Jan  1 00:00:00
+ * 2002}); body lines that merely start with "From" never split a message. The first line of the file may also be a
+ * damaged From_ line if header fields follow it ({@link Sniffer#startsWithEnvelope}). Separator lines are dropped,
+ * {@code >From} lines (mboxrd and mboxo quoting) lose one {@code >}, and the empty line that ends a message before the
+ * next separator, when there is one, is not part of the message. Lines end in LF or CRLF, kept as they are; a mailbox
+ * whose lines end in CR alone (classic Mac OS) is read with each CR made an LF, since mime4j reads lines by LF.
  *
  * <p>Messages are numbered from 1 in file order ({@code box.mbox#1}). Text before the first separator is kept as
  * message {@code #0} when it is more than white space, so numbers always count separators and a {@code .mbox} that is
@@ -24,8 +25,9 @@ import java.util.Arrays;
 final class MboxContainer implements Container {
     @Override
     public void open(Item item, Opener opener) throws IOException {
+        byte[] head = item.content().head(Sniffer.HEAD_BYTES);
         try (InputStream in = item.content().stream()) {
-            new Split(item, opener).run(new Lines(in));
+            new Split(item, opener).run(new Lines(in, Sniffer.crLineEnds(head)), Sniffer.startsWithEnvelope(head, false));
         }
     }
 
@@ -42,21 +44,19 @@ final class MboxContainer implements Container {
             this.message = new Message(opener.limits().maxFileBytes());
         }
 
-        void run(Lines lines) throws IOException {
-            boolean first = true, afterBlank = true, inSeparator = false;
+        void run(Lines lines, boolean envelopeFirst) throws IOException {
+            boolean first = true;
             while (lines.next()) {
                 byte[] b = lines.buf;
                 int start = lines.start, end = lines.end;
                 if (!lines.lineStart) {
-                    if (!inSeparator) message.append(b, start, end);
+                    message.append(b, start, end);
                     continue;
                 }
-                int at = first ? start + Sniffer.bomLength(Arrays.copyOfRange(b, start, Math.min(end, start + 3)))
-                        : start;
-                boolean separator = Sniffer.startsWithFrom(b, at)
-                        && (first || (afterBlank && Sniffer.isFromLine(b, at, end)));
+                // No empty line is required before a separator: Netscape and other writers did not always leave one,
+                // and a From_ line with its date is no accident of body text (writers quote body lines as ">From").
+                boolean separator = first ? envelopeFirst : FromLine.matches(b, start, end);
                 first = false;
-                inSeparator = separator;
                 if (separator) {
                     finish();
                     if (++number > opener.limits().maxEntries()) {
@@ -65,14 +65,12 @@ final class MboxContainer implements Container {
                         return;
                     }
                     message = new Message(opener.limits().maxFileBytes());
-                    afterBlank = false;
                     continue;
                 }
-                afterBlank = isBlank(b, start, end);
                 // mboxrd: ">From " and ">>From " were quoted by adding one '>'; take exactly one away.
                 int gt = start;
                 while (gt < end && b[gt] == '>') gt++;
-                if (gt > start && Sniffer.startsWithFrom(b, gt)) start++;
+                if (gt > start && FromLine.startsWithFrom(b, gt)) start++;
                 message.append(b, start, end);
             }
             finish();
@@ -135,17 +133,20 @@ final class MboxContainer implements Container {
     /**
      * Lines of a stream as slices of one buffer, each with its '\n'. A line longer than the buffer comes in pieces,
      * only the first marked {@link #lineStart}, so a line without end (binary junk) costs no more than the buffer.
+     * With {@code crLineEnds} (classic Mac OS), each CR or CRLF is read as one LF.
      */
     private static final class Lines {
         private final InputStream in;
+        private final boolean crLineEnds;
         final byte[] buf = new byte[1 << 16];
         private int pos, lim;
-        private boolean eof, midLine;
+        private boolean eof, midLine, afterCr;
         int start, end;
         boolean lineStart;
 
-        Lines(InputStream in) {
+        Lines(InputStream in, boolean crLineEnds) {
             this.in = in;
+            this.crLineEnds = crLineEnds;
         }
 
         boolean next() throws IOException {
@@ -163,8 +164,23 @@ final class MboxContainer implements Container {
                 }
                 int n = in.read(buf, lim, buf.length - lim);
                 if (n < 0) eof = true;
-                else lim += n;
+                else lim += crLineEnds ? crToLf(lim, n) : n;
             }
+        }
+
+        /** Makes each lone CR of {@code buf[from, from + n)} an LF in place; the new length (an LF after a CR goes). */
+        private int crToLf(int from, int n) {
+            int out = from;
+            for (int i = from; i < from + n; i++) {
+                byte c = buf[i];
+                if (c == '\n' && afterCr) {
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = c == '\r';
+                buf[out++] = afterCr ? (byte) '\n' : c;
+            }
+            return out - from;
         }
 
         private boolean slice(int to, boolean partial) {

@@ -29,8 +29,6 @@ final class Sniffer {
 
     /** A field name, then optional white space (obsolete syntax, still written), then a colon. */
     private static final Pattern FIELD = Pattern.compile("([\\x21-\\x39\\x3B-\\x7E]+)[ \\t]*:.*", Pattern.DOTALL);
-    private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
-    private static final Pattern YEAR = Pattern.compile("(?<![\\d+\\-])\\d{4}(?!\\d)");
 
     private Sniffer() {}
 
@@ -76,32 +74,39 @@ final class Sniffer {
         return h.length >= 4 && h[0] == '!' && h[1] == 'B' && h[2] == 'D' && h[3] == 'N';
     }
 
-    /** A strict From_ line, or any {@code From } line followed by mail header fields. */
+    /** Whether the file starts with an mbox envelope: a From_ line, or a damaged one that mail header fields follow. */
     static boolean startsLikeMbox(byte[] head) {
-        int start = bomLength(head);
-        int end = lineEnd(head, start);
-        if (end < 0 || !startsWithFrom(head, start)) return false;
-        return isFromLine(head, start, end) || Fields.at(head, end).mail();
+        return startsWithEnvelope(head, true);
     }
 
     /**
-     * Whether the line {@code [start, end)} (terminator included or not) is an mbox From_ line: {@code From }, a sender
-     * without spaces, then a date with a time (hh:mm) and a four-digit year, so body text starting "From" is not one.
+     * Whether the first line is an mbox envelope: a {@link FromLine}, or a short line starting {@code From } (damaged,
+     * as in {@code From pat016}) followed by header fields: fields only mail has when {@code mailFields}, else any. A
+     * file with classic Mac line ends (CR alone) is read as lines all the same.
      */
-    static boolean isFromLine(byte[] b, int start, int end) {
-        if (!startsWithFrom(b, start)) return false;
-        // From_ lines are short; a long line is body text, and capping keeps the check cheap.
-        int stop = Math.min(end, start + 1000);
-        String line = new String(b, start + 5, Math.max(0, stop - start - 5), StandardCharsets.ISO_8859_1);
-        int space = indexOfSpace(line.stripTrailing());
-        if (space <= 0) return false;
-        String tail = line.substring(space);
-        return TIME.matcher(tail).find() && YEAR.matcher(tail).find();
+    static boolean startsWithEnvelope(byte[] head, boolean mailFields) {
+        if (crLineEnds(head)) head = crToLf(head);
+        int start = bomLength(head);
+        int end = lineEnd(head, start);
+        if (end < 0 || !FromLine.startsWithFrom(head, start)) return false;
+        if (FromLine.matches(head, start, end)) return true;
+        Fields fields = Fields.at(head, end);
+        return end - start <= FromLine.MAX_LENGTH && (mailFields ? fields.mail() : fields.count() >= 1);
     }
 
-    static boolean startsWithFrom(byte[] b, int i) {
-        return i + 5 <= b.length
-                && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' ';
+    /** Whether lines end in a CR alone (classic Mac OS): the first line ending in the head is a CR without LF. */
+    static boolean crLineEnds(byte[] head) {
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n') return false;
+            if (head[i] == '\r') return i + 1 < head.length && head[i + 1] != '\n';
+        }
+        return false;
+    }
+
+    private static byte[] crToLf(byte[] b) {
+        byte[] copy = b.clone();
+        for (int i = 0; i < copy.length; i++) if (copy[i] == '\r') copy[i] = '\n';
+        return copy;
     }
 
     /** Length of a UTF-8 byte order mark at the start, which some exporters write before the first From_ line. */
@@ -156,12 +161,6 @@ final class Sniffer {
     /** End (exclusive, after the '\n') of the complete line starting at {@code i}, or -1 if none is complete. */
     private static int lineEnd(byte[] b, int i) {
         for (int j = i; j < b.length; j++) if (b[j] == '\n') return j + 1;
-        return -1;
-    }
-
-    /** Where the sender ends; -1 when there is no sender or nothing after it. */
-    private static int indexOfSpace(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
         return -1;
     }
 }

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -126,6 +127,32 @@ class ArchiveContainersTest {
         assertEquals(List.of("t.tar#evil.txt"), c.sources());
         assertEquals(List.of("t.tar#passwd", "t.tar#evil.txt"), c.problems.stream().map(Problem::path).toList());
         assertTrue(c.problems.get(0).reason().contains("not followed"), c.problems.toString());
+    }
+
+    @Test
+    void tarCutAtAnEntryBoundaryOrInAHeaderKeepsWhatCameBeforeAndIsAProblem() throws Exception {
+        // Five entries of one header block and one data block each, then the two zero blocks and the padding.
+        byte[] whole = tar("m0.txt", utf8("zero"), "m1.txt", utf8("one"), "m2.txt", utf8("two"), "m3.txt", utf8("three"),
+                "m4.txt", utf8("four"));
+        record Cut(String name, int length, List<String> sources, String reason) {}
+        for (Cut cut : List.of(
+                new Cut("boundary.tar", 1024, List.of("m0.txt"),
+                        "ends without its end-of-archive blocks after 1 entry"),
+                new Cut("header.tar", 1024 + 300, List.of("m0.txt"), "ends in the middle of a header after 1 entry"),
+                new Cut("no-end.tar", 5 * 1024, List.of("m0.txt", "m1.txt", "m2.txt", "m3.txt", "m4.txt"),
+                        "ends without its end-of-archive blocks after 5 entries"),
+                new Cut("cut.tar.gz", 2048, List.of("m0.txt", "m1.txt"),
+                        "ends without its end-of-archive blocks after 2 entries"))) {
+            byte[] bytes = Arrays.copyOf(whole, cut.length());
+            Collected c = Collected.open(dir, cut.name(), cut.name().endsWith(".gz") ? gzip(bytes) : bytes, Limits.DEFAULT);
+            assertEquals(cut.sources().stream().map(s -> cut.name() + "#" + s).toList(), c.sources(), cut.name());
+            assertEquals(List.of(new Problem(cut.name(), Problem.SOURCE,
+                    "truncated tar: it " + cut.reason() + " (any later ones are lost)")), c.problems, cut.name());
+        }
+        // One zero block instead of two is a known writer quirk, not a cut (GNU tar reads it with a warning).
+        Collected lone = Collected.open(dir, "lone.tar", Arrays.copyOf(whole, 5 * 1024 + 512), Limits.DEFAULT);
+        assertEquals(5, lone.inputs.size());
+        assertEquals(List.of(), lone.problems);
     }
 
     @Test

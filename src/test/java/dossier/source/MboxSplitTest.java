@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dossier.model.Limits;
 import dossier.model.Problem;
 import dossier.model.RawInput.Hint;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,5 +142,81 @@ class MboxSplitTest {
                 + "\nFrom inside a long body 10:00 2002\n\nFrom c@d Tue Jan  1 00:00:00 2002\nSubject: m\n\nz\n");
         assertEquals(2, c.inputs.size());
         assertEquals("Subject: l\n\n" + longLine + "\nFrom inside a long body 10:00 2002\n", c.text(0));
+    }
+
+    @Test
+    void everyRealFromLineVariantSplitsAndBodyTextDoesNot() throws Exception {
+        // Golden: src/test/resources/source/variants.mbox, one message per From_ line variant, body traps between.
+        Collected c = Collected.open(dir, "variants.mbox", resource("variants.mbox"), Limits.DEFAULT);
+        String got = c.inputs.stream().map(i -> "=== " + i.source() + "\n" + new String(i.bytes(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining());
+        assertEquals(new String(resource("variants.mbox.expected"), StandardCharsets.UTF_8), got);
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void fromLineWithTimeAndYearAfterALineOfSpacesIsBodyText() throws Exception {
+        String body = "para one\n \nFrom Alice at 10:30 on 2002 she wrote wsbodyword\nmore text\n";
+        Collected c = Collected.open(dir, "box.mbox", "From a@b Tue Jan  1 00:00:00 2002\nSubject: s\n\n" + body);
+        assertEquals(List.of("box.mbox#1"), c.sources());
+        assertEquals("Subject: s\n\n" + body, c.text(0));
+    }
+
+    @Test
+    void longLineStartingWithFromAfterAnEmptyLineIsKept() throws Exception {
+        String longLine = "From here on 10:30 2002 " + "w".repeat(170_000);
+        Collected c = Collected.open(dir, "box.mbox",
+                "From a@b Tue Jan  1 00:00:00 2002\nSubject: s\n\nx\n\n" + longLine + "\nend\n");
+        assertEquals(List.of("box.mbox#1"), c.sources());
+        assertEquals("Subject: s\n\nx\n\n" + longLine + "\nend\n", c.text(0));
+    }
+
+    @Test
+    void longFirstLineStartingWithFromIsKeptAsMessageZero() throws Exception {
+        String longLine = "From here on 10:30 2002 " + "w".repeat(170_000);
+        Collected c = Collected.open(dir, "box.mbox", longLine + "\nSubject: s\n\nx\n");
+        assertEquals(List.of("box.mbox#0"), c.sources());
+        assertEquals(longLine + "\nSubject: s\n\nx\n", c.text(0));
+    }
+
+    @Test
+    void textFileStartingWithFromAndATimeIsADocument() throws Exception {
+        String memo = "From the desk of J 10:30 2002\nPlease file the reports by Friday.\n";
+        Collected c = Collected.open(dir, "memo.txt", memo);
+        assertEquals(List.of("memo.txt"), c.sources());
+        assertEquals(Hint.FILE, c.inputs.get(0).hint());
+        assertEquals(memo, c.text(0));
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void mailboxWithClassicMacLineEndsKeepsEveryMessage() throws Exception {
+        String mbox = "From a@b Tue Jan  1 00:00:00 2002\rSubject: a\r\rx\r>From y\r\r"
+                + "From c@d Tue Jan  1 00:00:00 2002\rSubject: b\r\rz\r";
+        for (String name : List.of("dump/cr_only.mbox", "dump/In")) {
+            Collected c = Collected.open(dir, name, mbox);
+            assertEquals(List.of(name + "#1", name + "#2"), c.sources(), name);
+            assertEquals("Subject: a\n\nx\nFrom y\n", c.text(0));
+            assertEquals("Subject: b\n\nz\n", c.text(1));
+            assertEquals(List.of(), c.problems);
+        }
+    }
+
+    @Test
+    void mailboxWithClassicMacLineEndsReadInPiecesKeepsItsLines() throws Exception {
+        // The line reader reads 64 KiB at a time: this CRLF falls across two reads and is still one line end.
+        String head = "From a@b Tue Jan  1 00:00:00 2002\rSubject: a\r\r";
+        String pad = "p".repeat((1 << 16) - head.length() - 1);
+        String mbox = head + pad + "\r\nq\r\r"
+                + "From c@d Tue Jan  1 00:00:00 2002\rSubject: b\r\rz\r";
+        Collected c = Collected.open(dir, "mac.mbox", mbox);
+        assertEquals(List.of("mac.mbox#1", "mac.mbox#2"), c.sources());
+        assertEquals("Subject: a\n\n" + pad + "\nq\n", c.text(0));
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (InputStream in = MboxSplitTest.class.getResourceAsStream("/source/" + name)) {
+            return in.readAllBytes();
+        }
     }
 }

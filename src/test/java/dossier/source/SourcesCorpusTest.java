@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 class SourcesCorpusTest {
     private final Sources sources = new Sources(Limits.DEFAULT);
 
-    /** A From_ line as the test sees it, written independently of the code under test. */
-    private static final Pattern FROM_LINE = Pattern.compile("^From \\S+\\s+.*\\d{1,2}:\\d{2}.*\\d{4}");
+    /** A From_ line as the test sees it (sender, asctime date), written independently of the code under test. */
+    private static final Pattern FROM_LINE = Pattern.compile("From \\S+( at \\S+)?[ \\t]+(?i:(mon|tue|wed|thu|fri|sat|sun)"
+            + "[ \\t]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[ \\t]+\\d{1,2}[ \\t]+\\d{1,2}:\\d\\d(:\\d\\d)?[ \\t]+"
+            + "([+-]\\d{4}[ \\t]+|[A-Za-z]{1,6}[ \\t]+)?\\d{4}([ \\t].*)?");
 
     private List<SourceFile> list(Path root) {
         List<Problem> problems = new ArrayList<>();
@@ -66,7 +68,7 @@ class SourcesCorpusTest {
         int mailboxes = 0;
         for (SourceFile f : list(root)) {
             String name = f.display();
-            if (!name.endsWith(".mbox") && !name.endsWith("/mbox.rlug")) continue;
+            if (!name.endsWith(".mbox") && !name.endsWith(".mbox.txt") && !name.endsWith("/mbox.rlug")) continue;
             Collected c = new Collected();
             sources.open(f, c);
             TreeSet<Integer> numbers = new TreeSet<>();
@@ -134,13 +136,13 @@ class SourcesCorpusTest {
         return Integer.parseInt(source.substring(source.lastIndexOf('#') + 1));
     }
 
-    /** Separators: the first line if it starts with "From ", then From_ lines that follow a blank line. */
+    /** Separators: the first line if it starts with "From ", then every From_ line, an empty line before it or not. */
     private static int countSeparators(byte[] bytes) {
         String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r?\n", -1);
         int count = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = i == 0 ? lines[0].replaceFirst("^\u00ef\u00bb\u00bf", "") : lines[i];
-            if (i == 0 ? line.startsWith("From ") : lines[i - 1].isEmpty() && FROM_LINE.matcher(line).find()) count++;
+            if (i == 0 ? line.startsWith("From ") : FROM_LINE.matcher(line).matches()) count++;
         }
         return count;
     }
