@@ -50,7 +50,8 @@ class TerminalOutputTest {
         for (String o : outputs) assertFalse(CONTROL.matcher(o).find(), "a control character in:\n" + o);
         String all = String.join("\n", outputs);
         assertTrue(all.contains("escsubjword \u241b[2J\u241b[H cleared \u241b]0;pwn2\u2407"), all);
-        assertTrue(all.contains("pwned-title\u2407"), all); // the ESC before it is read as a space (Addresses)
+        // A name's controls are U+FFFD from the start (Address); the ESC before it is read as a space (Addresses).
+        assertTrue(all.contains("Evil ]0;pwned-title\uFFFD <evil@example.com>"), all);
         assertTrue(all.contains("empty\u241b[31m.eml"), all);
         assertTrue(all.contains("\u241b]8;;http://evil.example/\u2407link"), all);
 
