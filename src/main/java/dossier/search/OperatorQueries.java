@@ -7,6 +7,7 @@ import dossier.search.QueryLexer.Value;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.LongPoint;
@@ -53,7 +54,7 @@ final class OperatorQueries {
             case "subject" -> text.subject(v);
             case "filename" -> text.filename(v);
             case "kind" -> kind(v);
-            case "type" -> keyword(Schema.TYPE, op, v, ".");
+            case "type" -> type(v);
             case "has" -> has(v);
             case "lang" -> keyword(Schema.LANG, op, v, "");
             case "messageid" -> messageId(v);
@@ -76,12 +77,13 @@ final class OperatorQueries {
      * trailing {@code *} makes the last one a prefix, and {@code from:*} alone matches any value.
      */
     private static Query address(List<String> fields, String op, Value v) throws QueryException {
-        String value = v.text();
+        String value = pasted(v.text());
         boolean prefix = !v.escaped() && value.endsWith("*");
         if (prefix) value = value.substring(0, value.length() - 1);
         List<String> terms = AddressTerms.queryTerms(value);
         if (terms.isEmpty() && !prefix) throw new QueryException(op + ": needs an address or a name", v.column());
         if (terms.isEmpty()) return anyField(fields, "", true);
+        if (terms.size() == 1 && !prefix) return joinedWord(fields, terms.get(0));
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int i = 0; i < terms.size(); i++) {
             Query q = anyField(fields, terms.get(i), prefix && i == terms.size() - 1);
@@ -89,6 +91,32 @@ final class OperatorQueries {
             b.add(q, Occur.MUST);
         }
         return b.build();
+    }
+
+    /**
+     * The value as searched: an address pasted with its angle brackets or name ({@code Jeff <jeff@enron.com>}) is the
+     * address alone, and a leading @ ({@code from:@enron.com}) is dropped, leaving the domain, under which every
+     * address there is found.
+     */
+    private static String pasted(String value) {
+        String v = value.strip();
+        int open = v.lastIndexOf('<');
+        if (open >= 0 && v.endsWith(">") && v.indexOf('@', open) > open) v = v.substring(open + 1, v.length() - 1).strip();
+        return v.startsWith("@") ? v.substring(1) : v;
+    }
+
+    /**
+     * One term, or, for a word joined by an apostrophe or hyphen ({@code o'donnell}, {@code jean-luc}), also its parts:
+     * names are indexed by their words ({@code Arthur O'Donnell} as {@code arthur o donnell}). A value with @ or a dot
+     * is an address, local part or domain, indexed whole, and stays exact.
+     */
+    private static Query joinedWord(List<String> fields, String term) {
+        List<String> parts = AddressTerms.queryTerms(term.replaceAll("[^\\p{L}\\p{N}.@]+", " "));
+        if (term.indexOf('@') >= 0 || term.indexOf('.') >= 0 || parts.size() < 2) return anyField(fields, term, false);
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        for (String w : parts) words.add(anyField(fields, w, false), Occur.MUST);
+        return new BooleanQuery.Builder().add(anyField(fields, term, false), Occur.SHOULD)
+                .add(words.build(), Occur.SHOULD).build();
     }
 
     /**
@@ -112,6 +140,22 @@ final class OperatorQueries {
         if (!strip.isEmpty() && k.startsWith(strip)) k = k.substring(strip.length());
         if (k.isEmpty()) throw new QueryException(op + ": needs a value", v.column());
         return new TermQuery(new Term(field, Schema.term(k)));
+    }
+
+    /** Extensions that name one type two ways: {@code type:jpeg} finds {@code .jpg} files too. */
+    private static final List<Set<String>> SAME_TYPE = List.of(Set.of("jpg", "jpeg", "jpe"), Set.of("tif", "tiff"),
+            Set.of("htm", "html"), Set.of("mpg", "mpeg"), Set.of("yml", "yaml"), Set.of("eml", "email"));
+
+    private static Query type(Value v) throws QueryException {
+        Query one = keyword(Schema.TYPE, "type", v, ".");
+        String k = ((TermQuery) one).getTerm().text();
+        for (Set<String> same : SAME_TYPE) {
+            if (!same.contains(k)) continue;
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String t : same.stream().sorted().toList()) b.add(new TermQuery(new Term(Schema.TYPE, t)), Occur.SHOULD);
+            return new ConstantScoreQuery(b.build());
+        }
+        return one;
     }
 
     private static Query kind(Value v) throws QueryException {
@@ -200,8 +244,9 @@ final class OperatorQueries {
 
     private static long number(String op, Value v, String text, int column) throws QueryException {
         String t = text.strip();
-        if (t.matches("\\d{1,18}")) return Long.parseLong(t);
+        // Ids start at 1: an attachment's thread is 0, "none", which thread:0 must not list.
+        if (t.matches("\\d{1,18}") && Long.parseLong(t) > 0) return Long.parseLong(t);
         throw new QueryException("bad " + (op.equals("id") ? "id" : op + " id") + " \"" + text + "\" in " + op
-                + ":" + v.text() + " (expected a number, e.g. " + op + ":1234)", column);
+                + ":" + v.text() + " (expected a number from 1 up, e.g. " + op + ":1234)", column);
     }
 }

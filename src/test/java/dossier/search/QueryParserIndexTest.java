@@ -140,6 +140,45 @@ class QueryParserIndexTest {
     }
 
     @Test
+    void pastedAddressesAndNamesJoinedByApostrophesAreFound(@TempDir Path dir) throws Exception {
+        assertEquals(Set.of(1L), ids("from:<jeff.skilling@enron.com>"));
+        assertEquals(Set.of(1L), ids("from:\"Skilling, Jeff <jeff.skilling@enron.com>\""));
+        assertEquals(Set.of(4L), ids("from:\"Kenneth Lay\" from:\"Kenneth Lay <klay@enron.com>\""));
+        assertEquals(Set.of(1L, 4L), ids("participant:@enron.com"));
+        assertEquals(Set.of(1L), ids("from:@enron.com -from:lay"));
+
+        TestArchive.Item irish = new TestArchive.Item(5);
+        irish.from = new Address("Arthur O'Donnell", "aod@example.com");
+        irish.to.add(new Address("Jean-Luc Picard", "captain@example.com"));
+        TestArchive.Item other = new TestArchive.Item(6);
+        other.from = new Address("Smith", "o.donnell@example.com");
+        try (TestArchive a = new TestArchive(dir, List.of(irish, other))) {
+            // The words o and donnell, in any order: o.donnell@ has them too, as from:"o donnell" would find.
+            assertEquals(Set.of(5L, 6L), a.ids(parser.parse("from:o'donnell")));
+            assertEquals(Set.of(5L, 6L), a.ids(parser.parse("from:O\u2019Donnell")));
+            assertEquals(Set.of(5L), a.ids(parser.parse("to:jean-luc")));
+            assertEquals(Set.of(6L), a.ids(parser.parse("from:o.donnell")), "a dotted value stays an exact local part");
+        }
+    }
+
+    @Test
+    void typeFindsAnExtensionByItsOtherSpellings(@TempDir Path dir) throws Exception {
+        TestArchive.Item photo = new TestArchive.Item(7);
+        photo.kind = "attachment";
+        photo.filename = "photo.jpeg";
+        photo.types.addAll(List.of("jpeg", "image/jpeg", "image"));
+        TestArchive.Item scan = new TestArchive.Item(8);
+        scan.kind = "attachment";
+        scan.filename = "scan.JPG";
+        scan.types.addAll(List.of("jpg", "image/jpeg", "image"));
+        try (TestArchive a = new TestArchive(dir, List.of(photo, scan))) {
+            assertEquals(Set.of(7L, 8L), a.ids(parser.parse("type:jpg")));
+            assertEquals(Set.of(7L, 8L), a.ids(parser.parse("type:.jpeg")));
+            assertEquals(Set.of(), a.ids(parser.parse("type:tiff")));
+        }
+    }
+
+    @Test
     void domainMatchesSubdomains() throws Exception {
         assertEquals(Set.of(1L), ids("domain:rand.org"));
         assertEquals(Set.of(1L), ids("domain:@mail.rand.org"));

@@ -265,9 +265,11 @@ class QueryParserTest {
         assertEquals("bad size \"5X\" in larger:5X (expected bytes, or a number with k, M or G, e.g. 5M) "
                 + "at column 8", error("larger:5X"));
         assertEquals("size 99999999999G is too large at column 8", error("larger:99999999999G"));
-        assertEquals("bad id \"x\" in id:1,x (expected a number, e.g. id:1234) at column 6", error("id:1,x"));
-        assertEquals("bad thread id \"-3\" in thread:-3 (expected a number, e.g. thread:1234) at column 8",
+        assertEquals("bad id \"x\" in id:1,x (expected a number from 1 up, e.g. id:1234) at column 6", error("id:1,x"));
+        assertEquals("bad thread id \"-3\" in thread:-3 (expected a number from 1 up, e.g. thread:1234) at column 8",
                 error("thread:-3"));
+        assertEquals("bad thread id \"0\" in thread:0 (expected a number from 1 up, e.g. thread:1234) at column 8",
+                error("thread:0"));
         assertEquals("unknown kind \"memo\" (expected email, attachment or document) at column 6",
                 error("kind:memo"));
         assertEquals("unknown has:pdf (expected has:attachment) at column 5", error("has:pdf"));

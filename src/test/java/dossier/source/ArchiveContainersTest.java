@@ -74,6 +74,34 @@ class ArchiveContainersTest {
     }
 
     @Test
+    void aCompressedFileCutShortOrWithJunkAfterItGivesWhatCameBefore() throws Exception {
+        byte[] tar = tar("m0.txt", utf8("zero"), "m1.txt", utf8("one"), "m2.txt", utf8("two"));
+        byte[] packed = gzip(tar);
+        byte[] junk = Arrays.copyOf(packed, packed.length + 8);
+        System.arraycopy(utf8("JUNKJUNK"), 0, junk, packed.length, 8);
+        Collected trailing = Collected.open(dir, "junk.tar.gz", junk, Limits.DEFAULT);
+        assertEquals(List.of("junk.tar.gz#m0.txt", "junk.tar.gz#m1.txt", "junk.tar.gz#m2.txt"), trailing.sources(),
+                trailing.problems.toString());
+        assertEquals(1, trailing.problems.size(), trailing.problems.toString());
+        assertTrue(trailing.problems.get(0).reason().startsWith("cannot read gzip past " + tar.length + " unpacked bytes: "),
+                trailing.problems.toString());
+
+        byte[] text = utf8("line of a long report\n".repeat(20_000));
+        byte[] cut = Arrays.copyOf(bzip2(text), 4_000);
+        Collected half = Collected.open(dir, "report.txt.bz2", cut, Limits.DEFAULT);
+        assertEquals(List.of("report.txt.bz2"), half.sources(), half.problems.toString());
+        assertTrue(half.text(0).startsWith("line of a long report\n"));
+        assertTrue(half.problems.get(0).reason().startsWith("cannot read bzip2 past "), half.problems.toString());
+
+        byte[] notGzip = utf8("..not gzip at all");
+        notGzip[0] = 0x1f;
+        notGzip[1] = (byte) 0x8b;
+        Collected fake = Collected.open(dir, "fake.gz", notGzip, Limits.DEFAULT);
+        assertEquals(List.of(), fake.inputs);
+        assertTrue(fake.problems.get(0).reason().startsWith("cannot read gzip: "), fake.problems.toString());
+    }
+
+    @Test
     void sevenZipEntriesAreItemsInArchiveOrder() throws Exception {
         Path file = dir.resolve("a.7z");
         try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
