@@ -80,7 +80,7 @@ public final class Parser {
     private ParseResult read(RawInput input, MailParser mail, Extract tika, List<Problem> problems) {
         boolean email = false;
         try {
-            if (input.hint() == RawInput.Hint.ENCRYPTED) return new ParseResult(encrypted(input), problems);
+            if (input.hint() == RawInput.Hint.UNREAD) return new ParseResult(unreadable(input), problems);
             // Tika's detection reads hundreds of magic patterns: once per input at most, shared by both questions and
             // handed to the extractor.
             Detection type = new Detection(input);
@@ -182,10 +182,10 @@ public final class Parser {
     }
 
     /**
-     * An encrypted entry of an archive: its name, type (by name) and stored size are all there is to index. The
-     * source stage has already recorded the problem.
+     * An input kept unread (an encrypted entry of an archive, a container that would not open): its name, type (by
+     * name) and size are all there is to index. The source stage has already recorded the problem.
      */
-    private static Parsed encrypted(RawInput in) {
+    private static Parsed unreadable(RawInput in) {
         return new Parsed(Kind.DOCUMENT, in.source(), in.name(), in.bytes(), in.name(), null, "",
                 TextExtractor.detect(new byte[0], in.name()), "", null, DocMeta.NONE, List.of());
     }

@@ -36,7 +36,8 @@ final class Opener {
     private final Limits limits;
     private final InputSink sink;
     private long budget;
-    private long emitted;
+    /** Inputs and problems sent to the sink so far, and inputs alone. */
+    private long emitted, inputs;
 
     Opener(Limits limits, InputSink sink, long topLevelSize) {
         this.limits = limits;
@@ -52,7 +53,7 @@ final class Opener {
 
     /** Sniffs the item and emits it as one input or opens it as a container. Never throws. */
     void open(Item item) {
-        long before = emitted;
+        long before = emitted, inputsBefore = inputs;
         Format format = null;
         try {
             if (item.content().size() == 0) {
@@ -72,6 +73,7 @@ final class Opener {
             // Corrupt containers throw all sorts of runtime exceptions from third-party readers; each is one problem.
             problem(item.source(), Problem.SOURCE, (format == null ? "" : "cannot read " + label(format) + ": ")
                     + reason(e));
+            if (inputs == inputsBefore && CONTAINERS.containsKey(format)) keepUnread(item);
         }
         // Every file is accounted for: a container that held nothing still leaves a trace.
         if (emitted == before) problem(item.source(), Problem.SOURCE, "empty " + label(format));
@@ -90,7 +92,22 @@ final class Opener {
 
     void input(RawInput input) {
         emitted++;
+        inputs++;
         sink.input(input);
+    }
+
+    /**
+     * A container that would not open and gave nothing (a zip cut before its index, a gzip with a bad header) is kept
+     * as an item with its bytes unread, so that its original is in the archive to download, as an encrypted entry's is.
+     * One that gave entries before it broke is those entries: storing it whole as well would hold its bytes twice.
+     */
+    private void keepUnread(Item item) {
+        try {
+            long max = limits.maxFileBytes();
+            if (item.content().size() <= max) input(new RawInput(item.source(), item.name(), Hint.UNREAD, item.content().bytes(max)));
+        } catch (IOException | RuntimeException e) {
+            // the problem is recorded already; the bytes cannot be read either
+        }
     }
 
     void problem(String source, String stage, String reason) {
@@ -135,7 +152,7 @@ final class Opener {
     /** Records an encrypted entry: a problem, and the entry itself with what is known of it (name, type, size). */
     void encrypted(String source, String name, byte[] stored, String what) {
         problem(source, Problem.SOURCE, "encrypted " + what + ": password-protected, content not read");
-        input(new RawInput(source, name, Hint.ENCRYPTED, stored == null ? new byte[0] : stored));
+        input(new RawInput(source, name, Hint.UNREAD, stored == null ? new byte[0] : stored));
     }
 
     /**

@@ -97,7 +97,8 @@ class ArchiveContainersTest {
         notGzip[0] = 0x1f;
         notGzip[1] = (byte) 0x8b;
         Collected fake = Collected.open(dir, "fake.gz", notGzip, Limits.DEFAULT);
-        assertEquals(List.of(), fake.inputs);
+        assertEquals(List.of("fake.gz"), fake.sources(), "nothing unpacked: the file itself is kept, unread");
+        assertEquals(Hint.UNREAD, fake.inputs.get(0).hint());
         assertTrue(fake.problems.get(0).reason().startsWith("cannot read gzip: "), fake.problems.toString());
     }
 
@@ -188,18 +189,18 @@ class ArchiveContainersTest {
         Path tika = Corpora.get("documents/tika");
         // Entries encrypted, names readable: each entry an encrypted item.
         Collected sevenZ = Collected.open(tika.resolve("test7Z_protected_passTika.7z"), Limits.DEFAULT);
-        assertTrue(!sevenZ.inputs.isEmpty() && sevenZ.inputs.stream().allMatch(i -> i.hint() == Hint.ENCRYPTED),
+        assertTrue(!sevenZ.inputs.isEmpty() && sevenZ.inputs.stream().allMatch(i -> i.hint() == Hint.UNREAD),
                 sevenZ.sources() + " " + sevenZ.problems);
         assertEquals(sevenZ.inputs.size(), sevenZ.problems.size());
         assertTrue(sevenZ.problems.stream().allMatch(p -> p.reason().startsWith("encrypted")), sevenZ.problems.toString());
         // Names encrypted too: the archive itself is the encrypted item.
         Collected full = Collected.open(tika.resolve("full_encrypted.7z"), Limits.DEFAULT);
         assertEquals(List.of("full_encrypted.7z"), full.sources());
-        assertEquals(Hint.ENCRYPTED, full.inputs.get(0).hint());
+        assertEquals(Hint.UNREAD, full.inputs.get(0).hint());
         assertTrue(full.problems.get(0).reason().startsWith("encrypted"));
         // A zip with encrypted entries.
         Collected zip = Collected.open(tika.resolve("testZipEncrypted.zip"), Limits.DEFAULT);
-        assertTrue(zip.inputs.stream().anyMatch(i -> i.hint() == Hint.ENCRYPTED && i.bytes().length > 0), zip.sources().toString());
+        assertTrue(zip.inputs.stream().anyMatch(i -> i.hint() == Hint.UNREAD && i.bytes().length > 0), zip.sources().toString());
         assertTrue(zip.problems.stream().anyMatch(p -> p.reason().startsWith("encrypted")));
     }
 

@@ -1,5 +1,6 @@
 package dossier.source;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -178,7 +179,7 @@ class ZipContainerTest {
         assertEquals(List.of(new Problem("locked.zip#secret.txt", Problem.SOURCE,
                 "encrypted zip entry: password-protected, content not read")), c.problems);
         assertEquals(List.of("locked.zip#secret.txt"), c.sources());
-        assertEquals(RawInput.Hint.ENCRYPTED, c.inputs.get(0).hint());
+        assertEquals(RawInput.Hint.UNREAD, c.inputs.get(0).hint());
         assertEquals("secret.txt", c.inputs.get(0).name());
     }
 
@@ -230,10 +231,12 @@ class ZipContainerTest {
     }
 
     @Test
-    void garbageAfterZipMagicIsAProblem() throws Exception {
+    void garbageAfterZipMagicIsAProblemAndKeptUnread() throws Exception {
         byte[] junk = "PK\u0003\u0004 this is not a zip at all".getBytes(StandardCharsets.ISO_8859_1);
         Collected c = open("junk.zip", junk, Limits.DEFAULT);
-        assertEquals(List.of(), c.inputs);
+        assertEquals(List.of("junk.zip"), c.sources(), "its original is kept, to download");
+        assertEquals(RawInput.Hint.UNREAD, c.inputs.get(0).hint());
+        assertArrayEquals(junk, c.inputs.get(0).bytes());
         assertEquals(1, c.problems.size());
         assertTrue(c.problems.get(0).reason().startsWith("cannot read zip"), c.problems.toString());
     }
