@@ -36,6 +36,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line and returns the exit status (tests call this). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --format JSON as --sort NEWEST
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider()); // dossier search --version
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof Archive.ArchiveException || e instanceof UsageError) {
                 cmd.getErr().println("dossier: " + e.getMessage());

@@ -24,6 +24,7 @@ final class ProblemsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.raw) throw new Main.UsageError("--format must be text or json");
         Archive a = Archive.open(archive.dir());
         List<Problem> all = Problems.read(a);
         List<Problems.Group> groups = Problems.group(all);

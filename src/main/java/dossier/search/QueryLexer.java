@@ -50,8 +50,8 @@ final class QueryLexer {
                 Cursor q = quoted(s, i);
                 out.add(new Token(Type.PHRASE, col, null, q.value));
                 i = q.end;
-            } else if ((c == '-' || c == '+') && i + 1 < s.length() && startsOperand(s.charAt(i + 1))) {
-                out.add(Token.of(c == '-' ? Type.MINUS : Type.PLUS, col));
+            } else if ((c == '-' || c == '+' || c == '!') && i + 1 < s.length() && startsOperand(s.charAt(i + 1))) {
+                out.add(Token.of(c == '+' ? Type.PLUS : Type.MINUS, col)); // !word: Lucene's other spelling of -word
                 i++;
             } else {
                 int colon = operatorColon(s, i);
@@ -61,7 +61,11 @@ final class QueryLexer {
                     i = operator(s, i, colon, op, out);
                 } else {
                     Cursor w = word(s, i);
-                    out.add(new Token(keyword(w.value), col, null, w.value));
+                    boost(w.value);
+                    // Lucene's "all documents", *:*, is this language's *.
+                    Value v = !w.value.escaped() && w.value.text().equals("*:*")
+                            ? new Value("*", false, false, 0, w.value.column()) : w.value;
+                    out.add(new Token(keyword(v), col, null, v));
                     i = w.end;
                 }
             }
@@ -79,11 +83,24 @@ final class QueryLexer {
     private static Type keyword(Value w) {
         if (w.escaped()) return Type.WORD;
         return switch (w.text()) {
-            case "AND" -> Type.AND;
-            case "OR" -> Type.OR;
-            case "NOT" -> Type.NOT;
+            case "AND", "&&" -> Type.AND;
+            case "OR", "||" -> Type.OR;
+            case "NOT", "!" -> Type.NOT;
             default -> Type.WORD;
         };
+    }
+
+    /**
+     * Refuses Lucene's boosts ({@code skilling^2}, {@code "a b"^3}): searched as text they found nothing, or the
+     * number as a word of its own. Ranking is BM25 with the subject weighted up, the same for every query.
+     */
+    private static void boost(Value w) throws QueryException {
+        String t = w.text();
+        int caret = t.lastIndexOf('^');
+        if (w.escaped() || caret < 0 || caret == t.length() - 1) return;
+        for (int k = caret + 1; k < t.length(); k++) if (!Character.isDigit(t.charAt(k)) && t.charAt(k) != '.') return;
+        throw new QueryException("boosts (" + t + ") are not supported: every query ranks by BM25, the subject "
+                + "weighted up", w.column() + caret);
     }
 
     /**

@@ -25,4 +25,20 @@ class MainTest {
         assertEquals(Main.USAGE, Main.run());
         assertEquals(Main.OK, Main.run("--help"));
     }
+
+    @Test
+    void everyCommandTellsItsVersionAndTakesFormatsInAnyCase() {
+        java.io.PrintStream out0 = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(Main.OK, Main.run("search", "--version"));
+        } finally {
+            System.setOut(out0);
+        }
+        assertEquals("dossier " + dossier.index.Version.DOSSIER, out.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(Main.USAGE, Main.run("problems", "--archive", "/nonexistent", "--format", "raw"));
+        assertEquals(Main.FAILURE, Main.run("problems", "--archive", "/nonexistent", "--format", "JSON"),
+                "JSON is json: the archive is what is missing");
+    }
 }

@@ -212,6 +212,20 @@ class QueryParserTest {
     }
 
     @Test
+    void lucenesOtherSpellingsOfTheOperatorsWork() throws Exception {
+        assertEquals(parse("skilling OR lay"), parse("skilling || lay"));
+        assertEquals(parse("skilling AND lay"), parse("skilling && lay"));
+        assertEquals(parse("skilling -lay"), parse("skilling !lay"));
+        assertEquals(parse("skilling NOT lay"), parse("skilling ! lay"));
+        assertEquals(parse("*"), parse("*:*"));
+        assertEquals("boosts (skilling^2) are not supported: every query ranks by BM25, the subject weighted up "
+                + "at column 9", error("skilling^2"));
+        assertEquals("boosts (^3) are not supported: every query ranks by BM25, the subject weighted up at column 16",
+                error("\"jeff skilling\"^3"));
+        assertEquals(parse("x\\^2"), parse("x\\^2"), "escaped, a caret is text");
+    }
+
+    @Test
     void punctuationAloneFindsNothing() throws Exception {
         assertInstanceOf(MatchNoDocsQuery.class, parse("&"));
         assertEquals(parse("budget"), parse("budget &"));
