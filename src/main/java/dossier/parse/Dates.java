@@ -44,7 +44,7 @@ final class Dates {
 
     /**
      * Mail is dated from 1970 on (a clock at zero, less its zone, gives 31 December 1969) and before 2100. A date
-     * outside is a placeholder or a broken clock ("1 Jan 0001", "31 Dec 9999"): the email counts as undated, its raw
+     * outside is a placeholder or a broken clock ("31 Dec 9999", "1 Jan 1900"): the email counts as undated, its raw
      * Date header kept, rather than stretch every timeline over millennia or sort before every real email.
      */
     static final Instant EARLIEST = Instant.parse("1969-12-31T00:00:00Z"), LATEST = Instant.parse("2100-01-01T00:00:00Z");
@@ -63,7 +63,7 @@ final class Dates {
 
     /** The date fields seen so far, filled token by token in whatever order the writer used. */
     private static final class Fields {
-        int year = -1, yearDigits, month = -1, day = -1, hour = -1, minute = 0, second = 0;
+        int year = -1, month = -1, day = -1, hour = -1, minute = 0, second = 0;
         Integer zoneMinutes;
         boolean zoneNumeric;
 
@@ -72,7 +72,6 @@ final class Dates {
             Matcher m;
             if ((m = ISO_DAY.matcher(t)).matches()) {
                 year = Integer.parseInt(m.group(1));
-                yearDigits = 4;
                 month = Integer.parseInt(m.group(2));
                 day = Integer.parseInt(m.group(3));
                 if (m.group(4) != null) take(m.group(4));
@@ -104,15 +103,9 @@ final class Dates {
             String digits = t.substring(0, end);
             if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 4) return;
             int n = Integer.parseInt(digits);
-            if (digits.length() >= 3) {
-                year = n;
-                yearDigits = digits.length();
-            } else if (day < 0 && n >= 1 && n <= 31) {
-                day = n;
-            } else if (year < 0) {
-                year = n;
-                yearDigits = digits.length();
-            }
+            if (digits.length() >= 3) year = n;
+            else if (day < 0 && n >= 1 && n <= 31) day = n;
+            else if (year < 0) year = n;
         }
 
         private void word(String t) {
@@ -132,9 +125,10 @@ final class Dates {
 
         Stamp build() {
             if (year < 0 || month < 0 || day < 0) return null;
-            // RFC 5322's obsolete years: two digits below 50 are 20xx, other two or three digits 1900 plus them. Four
-            // digits are the year as written: "0001" is year 1 (a placeholder for no date), not 2001.
-            int y = yearDigits >= 4 ? year : year < 50 ? 2000 + year : 1900 + year;
+            // RFC 5322's obsolete years: below 50 are 20xx, other two or three digits 1900 plus them. A four-digit
+            // year below 1000 is read the same way: Enron's mail client wrote 2001 as "0001" (skilling-j/inbox/748.),
+            // so "Mon, 30 May 0001" is 2001, as its folder and neighbours say.
+            int y = year < 50 ? 2000 + year : year < 1000 ? 1900 + year : year;
             try {
                 LocalDateTime local = LocalDateTime.of(y, month, day, Math.max(hour, 0), minute, Math.min(second, 59));
                 int z = zoneMinutes == null ? 0 : zoneMinutes;

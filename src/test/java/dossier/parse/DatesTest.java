@@ -71,12 +71,14 @@ class DatesTest {
 
     @Test
     void placeholderDatesFarOutsideTheAgeOfMailAreNull() {
-        assertNull(Dates.parse("Mon, 1 Jan 0001 00:00:00 +0000"), "year 1, not 2001");
         assertNull(Dates.parse("Fri, 31 Dec 9999 23:59:59 -1200"));
+        assertNull(Dates.parse("Mon, 1 Jan 1900 00:00:00 +0000"));
         assertNull(Dates.parse("Sat, 1 Jan 2100 00:00:00 +0000"));
         assertNull(Dates.parse("Thu, 1 Jan 1903 00:00:00 +0000"));
         assertDate("1970-01-01T00:00:00Z", "-0500", "Wed, 31 Dec 1969 19:00:00 -0500");
         assertDate("2099-12-31T23:59:59Z", "+0000", "Thu, 31 Dec 2099 23:59:59 +0000");
         assertDate("2003-01-01T00:00:00Z", "+0000", "Wed, 1 Jan 103 00:00:00 +0000"); // RFC 5322: 1900 + 103
+        // Enron's client wrote 2001 as 0001 (skilling-j/inbox/748.).
+        assertDate("2001-05-30T21:10:06Z", "-0800", "Mon, 30 May 0001 13:10:06 -0800 (PST)");
     }
 }
