@@ -27,8 +27,10 @@ import org.apache.lucene.search.Query;
  * clauses only ({@code -lunch}) matches everything else, and {@code *} matches every item. Operators
  * ({@link Operators#HELP}) filter without changing the ranking, except {@code subject:} and {@code filename:}.
  * {@code after:X} includes the day X and {@code before:X} excludes it, as in Gmail; {@code larger:N} and
- * {@code smaller:N} are strict. A {@code name:value} whose name is not an operator ({@code http://x},
- * {@code re:}) is ordinary text. Keywords {@code AND OR NOT} count only in capitals.
+ * {@code smaller:N} are strict. A {@code name:value} whose name is not an operator is refused, unless it is a link or a
+ * reply prefix ({@code http://x}, {@code Re:budget}) or has nothing after the colon ({@code note: budget}), which are
+ * ordinary text ({@link QueryLexer}). Keywords {@code AND OR NOT} count only in capitals; Lucene's {@code && || !}
+ * are the same keywords.
  *
  * <p>Thread-safe: one instance may serve every request.
  */
