@@ -1,6 +1,9 @@
 package dossier.index;
 
 import dossier.enrich.Dedup;
+import dossier.model.Address;
+import dossier.model.EmailFields;
+import dossier.model.Item;
 import dossier.model.Kind;
 import dossier.model.Parsed;
 import dossier.model.Problem;
@@ -13,15 +16,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -33,7 +44,7 @@ import org.apache.lucene.store.FSDirectory;
  * thread owns it.
  */
 public final class ArchiveWriter implements Closeable {
-    private static final String NEXT_ID = "nextId", AWAITING = "awaitingText";
+    private static final String NEXT_ID = "nextId", AWAITING = "awaitingText", BLIND_COPIES = "blindCopies";
     /** Commit data key of the committed length of ingested.txt. */
     static final String FILES = "filesBytes";
     /**
@@ -69,6 +80,13 @@ public final class ArchiveWriter implements Closeable {
      * numbered. A commit records them, so a resumed ingest reads them again ({@link #resumedAwaitingText}).
      */
     private final Map<Long, AwaitingText> awaiting = new LinkedHashMap<>();
+    /**
+     * The Bcc of each copy of an email that was found a duplicate of an item by its Message-ID or content, by that
+     * item's id, in the order the copies came: {@link #mergeBlindCopies} adds what the item lacks. A commit records
+     * them until then, so an interrupted ingest loses none. Only copies with a Bcc header are here: few, since a
+     * sender's own copy is the only one that has it.
+     */
+    private final Map<Long, List<Address>> blindCopies = new TreeMap<>();
 
     /**
      * How much the index may hold in memory before it writes a segment: 256 MB, or a quarter of a smaller heap (at
@@ -111,6 +129,7 @@ public final class ArchiveWriter implements Closeable {
             blobs = new BlobStore(archive.blobsDir());
             blobs.removeLeftovers();
             restoreAwaiting(commit.get(AWAITING));
+            restoreBlindCopies(commit.get(BLIND_COPIES));
             indexing = new ParallelIndexing(Math.max(1, Runtime.getRuntime().availableProcessors()));
             pending = indexing.run();
             boolean newManifest = !Files.exists(archive.manifest());
@@ -288,6 +307,81 @@ public final class ArchiveWriter implements Closeable {
         return array.toString();
     }
 
+    private void restoreBlindCopies(String json) throws IOException {
+        if (json == null) return;
+        for (var n : ItemDocuments.JSON.readTree(json)) {
+            List<Address> bcc = new ArrayList<>();
+            n.path("bcc").forEach(a -> bcc.add(new Address(a.path("name").asText(), a.path("address").asText())));
+            blindCopies.put(n.path("id").asLong(), bcc);
+        }
+    }
+
+    private String blindCopiesJson() {
+        var array = ItemDocuments.JSON.createArrayNode();
+        blindCopies.forEach((id, bcc) -> {
+            var list = array.addObject().put("id", id).putArray("bcc");
+            for (Address a : bcc) list.addObject().put("name", a.name()).put("address", a.address());
+        });
+        return array.toString();
+    }
+
+    /**
+     * Gives each email the Bcc recipients that its later copies named and it lacks, so that {@code bcc:} finds them
+     * and the people pass counts them whichever copy was read first: in a dump of mailboxes the recipients' copies,
+     * which have no Bcc header, are often read before the sender's (inbox sorts before sent). An address already there
+     * (in any case), or a name without one already there, is not added again. The item's own header block is left as
+     * it was read; the copy's is in its location's original. Run before {@link PeoplePass}; the next commit records
+     * it. Returns how many emails changed.
+     */
+    public int mergeBlindCopies() {
+        if (blindCopies.isEmpty()) return 0;
+        IndexWriter w = indexWriter();
+        int changed = 0;
+        try (DirectoryReader reader = DirectoryReader.open(w)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (Map.Entry<Long, List<Address>> copies : blindCopies.entrySet()) {
+                Term id = new Term(Schema.ID_TERM, Long.toString(copies.getKey()));
+                TopDocs found = searcher.search(new TermQuery(id), 1);
+                if (found.scoreDocs.length == 0) throw new IllegalStateException("no item " + copies.getKey() + " to add a Bcc to");
+                int doc = found.scoreDocs[0].doc;
+                var stored = searcher.storedFields().document(doc);
+                Item item = ItemDocuments.fromDocument(stored, null, thread(reader, doc));
+                EmailFields e = item.email();
+                List<Address> bcc = union(e.bcc(), copies.getValue());
+                if (bcc.size() == e.bcc().size()) continue;
+                EmailFields merged = new EmailFields(e.messageId(), e.from(), e.to(), e.cc(), bcc, e.replyTo(),
+                        e.inReplyTo(), e.references(), e.subject(), e.rawHeaders(), e.plainBody(), e.htmlBody(),
+                        e.originalZone());
+                w.updateDocument(id, ItemDocuments.rebuilt(stored, item, merged, blobs.read(item.sha256())));
+                changed++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the Bcc of copies", e);
+        }
+        blindCopies.clear();
+        return changed;
+    }
+
+    private static long thread(DirectoryReader reader, int doc) throws IOException {
+        var leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        NumericDocValues threads = leaf.reader().getNumericDocValues(Schema.THREAD);
+        return threads != null && threads.advanceExact(doc - leaf.docBase) ? threads.longValue() : 0;
+    }
+
+    /** {@code kept}, then each address of {@code more} not yet among them, in order. */
+    static List<Address> union(List<Address> kept, List<Address> more) {
+        List<Address> out = new ArrayList<>(kept);
+        Set<Address> seen = new HashSet<>();
+        for (Address a : kept) seen.add(sameness(a));
+        for (Address a : more) if (seen.add(sameness(a))) out.add(a);
+        return out;
+    }
+
+    /** Addresses are the same in any case (Address lowers them) and whatever the name; one without is known by its name. */
+    private static Address sameness(Address a) {
+        return a.address().isEmpty() ? a : new Address("", a.address());
+    }
+
     /** Indexes a file that {@link #addAwaitingText} numbered, with what reading it gave ({@code read}: same bytes). */
     public void complete(AwaitingText a, Parsed read) {
         ItemDocuments.NewItem n = a.item();
@@ -333,6 +427,10 @@ public final class ArchiveWriter implements Closeable {
             }
         }
         if (existing >= 0) {
+            // A copy with other bytes may know recipients its item does not: the sender's copy alone has the Bcc.
+            if (same < 0 && p.email() != null && !p.email().bcc().isEmpty()) {
+                blindCopies.computeIfAbsent(existing, k -> new ArrayList<>()).addAll(p.email().bcc());
+            }
             manifest.append(new Manifest.Entry(existing, kind.label(), sha, p.bytes().length, p.source()).line());
             bump("duplicates");
             bySha.putIfAbsent(sha, IngestKeys.item(existing, kind)); // by email key: an email, like this one
@@ -430,6 +528,7 @@ public final class ArchiveWriter implements Closeable {
         data.put(FILES_ESCAPED_FROM, Long.toString(filesEscapedFrom));
         totals.forEach((k, v) -> data.put("count." + k, Long.toString(v)));
         if (!awaiting.isEmpty()) data.put(AWAITING, awaitingJson());
+        if (!blindCopies.isEmpty()) data.put(BLIND_COPIES, blindCopiesJson());
         writer.setLiveCommitData(data.entrySet());
         try {
             writer.prepareCommit(); // a crash from here to commit() leaves only a pending commit, which Lucene ignores

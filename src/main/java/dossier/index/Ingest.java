@@ -22,6 +22,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest pipeline, {@code sources → parse → enrich → index}: one reader thread opens the dump's files in sorted
@@ -39,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * after them; scans attached to mail are numbered with their email and read by the same queue, on the parse threads.
  */
 public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
     /**
      * How an ingest runs.
      *
@@ -163,6 +167,8 @@ public final class Ingest {
                     pool.shutdownNow();
                 }
             }
+            int gaveBcc = writer.mergeBlindCopies(); // before the people pass, which counts every Bcc
+            if (gaveBcc > 0) LOG.info("{} emails took the Bcc of a later copy", gaveBcc);
             AddressTerms.forget(); // nothing is indexed from here on
             PeoplePass.run(archive, writer.indexWriter()); // threads and people, over the whole archive
             writer.finish();

@@ -111,6 +111,19 @@ public final class ItemDocuments {
         return FacetsConfigs.build(d);
     }
 
+    /**
+     * The document of an indexed item, read back with {@link #fromDocument} from {@code stored}, built again with
+     * {@code email} in place of its email fields: what a pass that learns more about an item once it is indexed (the
+     * Bcc of a later copy, see {@link ArchiveWriter#mergeBlindCopies}) writes over it. Every other field comes out as
+     * it went in. {@code original} is the item's original bytes, whose length the document records.
+     */
+    static Document rebuilt(Document stored, Item item, EmailFields email, byte[] original) {
+        Parsed p = new Parsed(item.kind(), item.source(), item.name(), original, item.title(), item.date(), item.text(),
+                item.contentType(), item.language(), email, item.meta(), List.of());
+        return toDocument(new NewItem(item.id(), item.parent(), p, item.sha256(), List.of(stored.getValues(Schema.DEDUP)),
+                item.attachments(), item.thread()));
+    }
+
     private static void addEmail(Document d, EmailFields e) {
         if (!e.messageId().isEmpty()) d.add(new StringField(Schema.MESSAGE_ID, Schema.term(e.messageId()), Field.Store.YES));
         if (!e.inReplyTo().isEmpty()) d.add(new StringField(Schema.IN_REPLY_TO, Schema.term(e.inReplyTo()), Field.Store.YES));
