@@ -27,12 +27,18 @@ public final class ItemPage {
 
     /** Extracted text shown on a page at most; the rest is in the download. */
     static final int MAX_TEXT = 200_000;
+    /**
+     * HTML bodies cleaned for the formatted view at most, in characters: cleaning takes about a second a megabyte, on
+     * every view, so a hostile 40 MB body would hold a server thread for most of a minute and answer with a page as
+     * large. Longer bodies are shown as plain text (cut at {@link #MAX_TEXT}), with the original to download.
+     */
+    static final int MAX_HTML = 1_000_000;
     /** Replies listed at most. */
     static final int MAX_REPLIES = 200;
 
     /** What the item page shows. {@code view} is "html" or "text" for emails. */
     public record View(Frame frame, long id, String kind, String title, List<Row> headers, boolean email, String view,
-                       boolean hasHtml, String bodyHtml, List<QuotedText.Segment> body, boolean textCut,
+                       boolean hasHtml, long htmlTooLarge, String bodyHtml, List<QuotedText.Segment> body, boolean textCut,
                        List<Related> attachments, Related parent, List<Related> inReplyTo, List<Related> replies,
                        long thread, List<String> locations, List<Row> metadata, String rawHeaders, boolean image,
                        String originalName) {
@@ -41,6 +47,8 @@ public final class ItemPage {
         public String htmlView() { return Urls.item(id) + "?view=html"; }
         public String textView() { return Urls.item(id) + "?view=text"; }
         public String threadHref() { return Urls.thread(thread); }
+        /** The size of an HTML body too large to show formatted, as people read it ("39 MB"). */
+        public String htmlSize() { return Display.size(htmlTooLarge); }
     }
 
     /** A labelled value of a header or metadata table; {@code people} are the addresses of a From/To/Cc row. */
@@ -72,7 +80,8 @@ public final class ItemPage {
     private static View email(Site site, Item it, String requested) {
         EmailFields e = it.email();
         boolean hasHtml = !e.htmlBody().isBlank();
-        String view = hasHtml && !"text".equals(requested) ? "html" : "text";
+        long tooLarge = e.htmlBody().length() > MAX_HTML ? e.htmlBody().length() : 0;
+        String view = hasHtml && tooLarge == 0 && !"text".equals(requested) ? "html" : "text";
         List<Related> attachments = related(site, it.attachments());
         String bodyHtml = view.equals("html") ? EmailHtml.clean(e.htmlBody(), cids(site, it, e)) : "";
         String text = e.plainBody().isBlank() ? it.text() : e.plainBody();
@@ -95,7 +104,7 @@ public final class ItemPage {
         List<Related> replies = e.messageId().isEmpty() ? List.of()
                 : related(site, site.searcher().ids(new TermQuery(new Term(Schema.IN_REPLY_TO, Schema.term(e.messageId()))), MAX_REPLIES));
         String title = e.subject().isBlank() ? "(no subject)" : e.subject();
-        return new View(site.frame(title, ""), it.id(), it.kind().label(), title, headers, true, view, hasHtml, bodyHtml,
+        return new View(site.frame(title, ""), it.id(), it.kind().label(), title, headers, true, view, hasHtml, tooLarge, bodyHtml,
                 body, cut, attachments, parent(site, it), inReplyTo, replies, it.thread(), it.locations(),
                 fileRows(it), e.rawHeaders(), false, fileName(it));
     }
@@ -106,7 +115,7 @@ public final class ItemPage {
         List<QuotedText.Segment> body = text.isBlank() ? List.of()
                 : List.of(new QuotedText.Segment(cut ? text.substring(0, MAX_TEXT) : text, false));
         String title = it.title().isBlank() ? (it.name().isBlank() ? "Item " + it.id() : it.name()) : it.title();
-        return new View(site.frame(title, ""), it.id(), it.kind().label(), title, List.of(), false, "text", false, "",
+        return new View(site.frame(title, ""), it.id(), it.kind().label(), title, List.of(), false, "text", false, 0, "",
                 body, cut, related(site, it.attachments()), parent(site, it), List.of(), List.of(), it.thread(),
                 it.locations(), fileRows(it), "", Originals.inlineType(it.original()) != null, fileName(it));
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Items a hostile or merely odd dump makes, through the real ingest, show and server: an HTML body and a plain body
- * each past 20 million chars (Jackson's default cap on a string it reads), a zip entry with a 60,000-char name, and a
+ * each past 20 million chars (Jackson's default cap on a string it reads; the HTML far past what a page cleans), a zip entry with a 60,000-char name, and a
  * NUL in an address and a subject.
  */
 class HostileItemsWebTest {
@@ -133,6 +133,20 @@ class HostileItemsWebTest {
         long big = idOf("subject:\"big picture\"");
         assertWhole(html, ItemJson.MAPPER.readTree(http.get("/api/v1/items/" + big).body()).path("html").asText());
         assertArrayEquals(htmlEml, http.bytes("/items/" + big + "/original").body());
+        assertEquals(0, served.web().unexpectedFailures());
+    }
+
+    @Test
+    void anHtmlBodyTooLargeToCleanOnEveryViewIsShownAsPlainTextWithTheOriginalToDownload() throws Exception {
+        long big = idOf("subject:\"big picture\"");
+        for (String path : List.of("/items/" + big, "/items/" + big + "?view=html")) {
+            String page = http.get(path).body();
+            assertTrue(page.contains("too large to show here"), path);
+            assertTrue(page.contains("<a href=\"/items/" + big + "/original\">original</a>"), path);
+            assertFalse(page.contains("class=\"email-html\""), path + " cleaned the HTML");
+            assertTrue(page.contains("Big picture"), path + " lacks the text");
+            assertTrue(page.length() < 2 * ItemPage.MAX_TEXT + 50_000, path + " is " + page.length() + " chars");
+        }
         assertEquals(0, served.web().unexpectedFailures());
     }
 
