@@ -241,6 +241,26 @@ class ZipContainerTest {
         assertTrue(c.problems.get(0).reason().startsWith("cannot read zip"), c.problems.toString());
     }
 
+    @Test
+    void directoryEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        byte[] z = zip(entries("notes/", "hidden in a folder entry", "notes/a.txt", "a", "empty/", ""));
+        Collected c = open("d.zip", z, Limits.DEFAULT);
+        assertEquals(List.of("d.zip#notes", "d.zip#notes/a.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void directoryEntryThatHoldsDataIsReadInADamagedZipToo() throws Exception {
+        byte[] whole = zip(entries("notes/", "hidden in a folder entry", "empty/", "", "a.txt", "a", "b.txt", "b"));
+        byte[] cut = java.util.Arrays.copyOf(whole, indexOf(whole, "b.txt".getBytes(StandardCharsets.US_ASCII)) - 20);
+        Collected c = open("cut.zip", cut, Limits.DEFAULT);
+        assertEquals(List.of("cut.zip#notes", "cut.zip#a.txt"), c.sources());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertTrue(c.problems.get(0).reason().startsWith("zip index unreadable"), c.problems.toString());
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
