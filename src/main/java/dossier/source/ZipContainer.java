@@ -175,8 +175,8 @@ final class ZipContainer implements Container {
             return true;
         }
         long max = opener.limits().maxFileBytes();
-        if (entry.getSize() > max) {
-            // A declared size is enough to refuse, never enough to accept.
+        if (entry.getSize() > max && believable(entry, item, opener)) {
+            // A declared size the packed data can hold is enough to refuse, never enough to accept.
             opener.problem(source, Problem.LIMIT, "entry larger than " + max + " bytes");
             return false;
         }
@@ -200,6 +200,16 @@ final class ZipContainer implements Container {
         opener.spend(bytes.length);
         opener.open(new Item(source, name.path(), new Content.InMemory(bytes), item.depth() + 1));
         return true;
+    }
+
+    /**
+     * Whether an entry's declared size could be true: its packed data fits in the zip and unpacks to it within the
+     * expansion ratio. A size past that (4 GB claimed for a few bytes) is a lie or a bomb: the entry is then read
+     * through the caps like any other, so a small one is kept whole and a bomb stops at the cap.
+     */
+    private static boolean believable(ZipArchiveEntry entry, Item item, Opener opener) {
+        long packed = entry.getCompressedSize();
+        return packed >= 0 && packed <= item.content().size() && entry.getSize() <= ratioCap(entry, opener.limits().maxExpansion());
     }
 
     /**

@@ -261,6 +261,26 @@ class ZipContainerTest {
         assertTrue(c.problems.get(0).reason().startsWith("zip index unreadable"), c.problems.toString());
     }
 
+    @Test
+    void entryWhoseHeaderClaimsFourGigabytesIsReadForWhatItHolds() throws Exception {
+        byte[] z = zip(entries("liar.txt", "small but claims 4 GB", "ok.txt", "ok"));
+        int central = indexOf(z, new byte[] {'P', 'K', 1, 2});
+        for (int i = 0; i < 4; i++) z[central + 24 + i] = (byte) 0xff; // uncompressed size: 4 GiB - 1
+        Collected c = open("lie.zip", z, Limits.DEFAULT);
+        assertEquals(List.of("lie.zip#liar.txt", "lie.zip#ok.txt"), c.sources());
+        assertEquals("small but claims 4 GB", c.text(0));
+    }
+
+    @Test
+    void entryPackedLargerThanTheLimitIsRefusedByItsHeaderAndTheNextIsRead() throws Exception {
+        Limits limits = new Limits(1000, 8, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        byte[] random = new byte[5000];
+        new java.util.Random(1).nextBytes(random);
+        Collected c = open("big.zip", zip(entries("random.bin", random, "ok.txt", "ok")), limits);
+        assertEquals(List.of("big.zip#ok.txt"), c.sources());
+        assertEquals(List.of(new Problem("big.zip#random.bin", Problem.LIMIT, "entry larger than 1000 bytes")), c.problems);
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
