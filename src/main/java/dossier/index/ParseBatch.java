@@ -230,8 +230,9 @@ final class ParseBatch implements Ingest.Handoff {
     }
 
     /**
-     * Gives up on a parse: its thread cannot be stopped (mime4j, or Tika running in process), so it is left to finish
-     * or hang on its own, and a new thread takes its place in the pool and carries on with the rest of the batch.
+     * Gives up on a parse: its thread is interrupted, which stops our mail parsing at its next read or part
+     * ({@code dossier.parse.Interruption}) but not Tika running in this JVM, so it is left to finish or hang on its
+     * own, and a new thread takes its place in the pool and carries on with the rest of the batch.
      */
     private void abandon(int i) {
         Thread runner = runners.get(i);

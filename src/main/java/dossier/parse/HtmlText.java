@@ -1,10 +1,11 @@
 package dossier.parse;
 
+import java.io.StringReader;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -21,11 +22,13 @@ final class HtmlText {
     /** The text of an HTML document or fragment. */
     static String of(String html) {
         if (html == null || html.isBlank()) return "";
-        Element body = Jsoup.parse(html);
+        // Read through a watched reader, and checked node by node: an abandoned parse stops (see Interruption).
+        Element body = Parser.htmlParser().parseInput(Interruption.watch(new StringReader(html)), "");
         StringBuilder out = new StringBuilder(html.length() / 2);
         body.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
+                Interruption.check();
                 if (node instanceof TextNode t) {
                     appendCollapsed(out, t.getWholeText());
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {

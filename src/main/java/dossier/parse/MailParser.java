@@ -68,6 +68,7 @@ final class MailParser {
         List<Parsed> children = new ArrayList<>();
         int attachments = 0;
         for (PartCollector.Part part : message.parts()) {
+            Interruption.check(); // tens of thousands of attachments take minutes: an abandoned parse stops here
             String filename = filename(part.headers());
             String disposition = Params.parse(part.headers().get("Content-Disposition")).type();
             String type = part.mimeType().toLowerCase(Locale.ROOT);

@@ -54,7 +54,7 @@ final class PartCollector extends AbstractContentHandler {
         parser.setNoRecurse();
         parser.setContentHandler(c);
         try {
-            parser.parse(message);
+            parser.parse(Interruption.watch(message));
         } catch (org.apache.james.mime4j.MimeException e) {
             // Lenient mode should not raise this; if it does, keep what was read before the fault.
         } catch (TooDeep e) {

@@ -34,6 +34,36 @@ final class FromLine {
         this.end = end;
     }
 
+    /**
+     * Header fields a mail store writes first after its own From_ line: Mozilla's status, a POP account's key and
+     * UIDL, the delivery trace. Lower case, with the colon.
+     */
+    private static final String[] STORE_HEADERS = {"x-mozilla-status:", "x-mozilla-status2:", "x-mozilla-keys:",
+            "x-account-key:", "x-uidl:", "return-path:", "received:", "delivered-to:"};
+
+    /**
+     * Whether the line is a bare {@code From -} (spaces after it allowed, no date), as some Mozilla-family tools and
+     * converters write. Such a line is a separator only when the next line is one of the {@link #startsStoreHeader
+     * header fields a mail store writes first}: the decision takes both lines, because "From - " alone is common in
+     * prose (a signature, a quoted list) and a split there would cut an email in two, while those fields right after it
+     * are no accident of body text. {@code From - } followed by a date is a whole From_ line and needs no such help.
+     */
+    static boolean isBare(byte[] b, int start, int end) {
+        while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r' || space(b[end - 1]))) end--;
+        return end - start == 6 && startsWithFrom(b, start) && b[start + 5] == '-';
+    }
+
+    /** Whether the line starts with a header field a mail store writes first (see {@link #isBare}), in any case. */
+    static boolean startsStoreHeader(byte[] b, int start, int end) {
+        for (String name : STORE_HEADERS) {
+            if (end - start < name.length()) continue;
+            int i = 0;
+            while (i < name.length() && lower(b[start + i]) == name.charAt(i)) i++;
+            if (i == name.length()) return true;
+        }
+        return false;
+    }
+
     /** Whether {@code b[i..]} starts with {@code "From "}. */
     static boolean startsWithFrom(byte[] b, int i) {
         return i + 5 <= b.length

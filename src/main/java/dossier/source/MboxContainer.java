@@ -11,7 +11,8 @@ import java.util.Arrays;
  * Splits an mbox into messages on bytes, streaming, so a mailbox of any size costs one message of memory.
  *
  * <p>A separator is a {@link FromLine}: {@code From}, a sender and a whole date ({@code From sender Tue Jan  1 00:00:00
- * 2002}); body lines that merely start with "From" never split a message. The first line of the file may also be a
+ * 2002}); body lines that merely start with "From" never split a message. A bare {@code From - } line splits only
+ * when a mail store's first header field follows it ({@link FromLine#isBare}). The first line of the file may also be a
  * damaged From_ line if header fields follow it ({@link Sniffer#startsWithEnvelope}). Separator lines are dropped,
  * {@code >From} lines (mboxrd and mboxo quoting) lose one {@code >}, and the empty line that ends a message before the
  * next separator, when there is one, is not part of the message. Lines end in LF or CRLF, kept as they are; a mailbox
@@ -46,9 +47,16 @@ final class MboxContainer implements Container {
 
         void run(Lines lines, boolean envelopeFirst) throws IOException {
             boolean first = true;
+            byte[] bare = null; // a bare "From - " line, held until the next line says whether it separates
             while (lines.next()) {
                 byte[] b = lines.buf;
                 int start = lines.start, end = lines.end;
+                if (bare != null) {
+                    boolean separator = lines.lineStart && FromLine.startsStoreHeader(b, start, end);
+                    if (separator && !nextMessage()) return;
+                    if (!separator) message.append(bare, 0, bare.length);
+                    bare = null;
+                }
                 if (!lines.lineStart) {
                     message.append(b, start, end);
                     continue;
@@ -56,15 +64,13 @@ final class MboxContainer implements Container {
                 // No empty line is required before a separator: Netscape and other writers did not always leave one,
                 // and a From_ line with its date is no accident of body text (writers quote body lines as ">From").
                 boolean separator = first ? envelopeFirst : FromLine.matches(b, start, end);
+                if (!first && !separator && FromLine.isBare(b, start, end)) {
+                    bare = Arrays.copyOfRange(b, start, end);
+                    continue;
+                }
                 first = false;
                 if (separator) {
-                    finish();
-                    if (++number > opener.limits().maxEntries()) {
-                        opener.problem(item.source(), Problem.LIMIT,
-                                "more than " + opener.limits().maxEntries() + " messages; the rest were not read");
-                        return;
-                    }
-                    message = new Message(opener.limits().maxFileBytes());
+                    if (!nextMessage()) return;
                     continue;
                 }
                 // mboxrd: ">From " and ">>From " were quoted by adding one '>'; take exactly one away.
@@ -73,7 +79,20 @@ final class MboxContainer implements Container {
                 if (gt > start && FromLine.startsWithFrom(b, gt)) start++;
                 message.append(b, start, end);
             }
+            if (bare != null) message.append(bare, 0, bare.length);
             finish();
+        }
+
+        /** Ends the message at a separator and starts the next; false when that one is past the entry limit. */
+        private boolean nextMessage() {
+            finish();
+            if (++number > opener.limits().maxEntries()) {
+                opener.problem(item.source(), Problem.LIMIT,
+                        "more than " + opener.limits().maxEntries() + " messages; the rest were not read");
+                return false;
+            }
+            message = new Message(opener.limits().maxFileBytes());
+            return true;
         }
 
         private void finish() {

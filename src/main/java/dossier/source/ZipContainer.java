@@ -5,6 +5,7 @@ import dossier.model.RawInput.Hint;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
  * damaged) is read again as a stream, in local header order, and that is reported, since entries may be missing.
  *
  * <p>Each file entry becomes an item {@code zip#entry/path}, sniffed and opened in turn, so nested zips and mboxes
- * recurse. Entries are read into memory only, never written to disk; names that climb out ({@code ../}) or are
+ * recurse; so does a directory entry that holds data ({@code zip#notes} for {@code notes/}). Entries are read into memory only, never written to disk; names that climb out ({@code ../}) or are
  * absolute are read under a sanitised locator and reported. Every entry is read through a counting cap (the size
  * limit, its expansion ratio, the budget of the top-level file), so declared sizes are never trusted and a bomb ends
  * as a problem after at most the cap. Office and OpenDocument files are zips too: they are kept whole, as documents.
@@ -49,7 +50,7 @@ final class ZipContainer implements Container {
             }
             int count = 0;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                if (entry.isDirectory()) continue;
+                if (entry.isDirectory() && isEmpty(zip, entry)) continue;
                 if (tooMany(++count, item, opener)) return;
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     encrypted(zip, entry, count, item, opener);
@@ -59,6 +60,30 @@ final class ZipContainer implements Container {
                 entry(entry, readable, count, item, opener, () -> zip.getInputStream(entry));
             }
         }
+    }
+
+    /**
+     * Whether a directory entry (a name ending in '/') is only that. Zip tools never store data under such a name, but
+     * a crafted or broken zip can: that data is read as a file named after the entry, never dropped unseen. An entry
+     * that cannot be read is not empty either, so its problem is recorded.
+     */
+    private static boolean isEmpty(ZipFile zip, ZipArchiveEntry entry) {
+        if (entry.getSize() == 0 && entry.getGeneralPurposeBit().usesEncryption()) return true;
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in == null || in.read() < 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** {@link #isEmpty(ZipFile, ZipArchiveEntry)} for the stream reader: peeks at the data, and puts it back. */
+    private static boolean isEmpty(ZipArchiveEntry entry, boolean readable, PushbackInputStream data)
+            throws IOException {
+        if (!readable || entry.getGeneralPurposeBit().usesEncryption()) return entry.getSize() == 0;
+        int first = data.read();
+        if (first < 0) return true;
+        data.unread(first);
+        return false;
     }
 
     /** An encrypted entry: kept with its stored (encrypted) bytes, so its name, type and size are indexed. */
@@ -85,7 +110,12 @@ final class ZipContainer implements Container {
             ZipArchiveEntry entry;
             try {
                 while ((entry = in.getNextEntry()) != null) {
-                    if (entry.isDirectory()) continue;
+                    InputStream data = shield;
+                    if (entry.isDirectory()) {
+                        PushbackInputStream peek = new PushbackInputStream(shield, 1);
+                        if (isEmpty(entry, in.canReadEntryData(entry), peek)) continue;
+                        data = peek;
+                    }
                     if (count == 0 && isPackageMarker(entry.getName())) {
                         opener.leaf(item, Hint.FILE);
                         return;
@@ -95,7 +125,8 @@ final class ZipContainer implements Container {
                                 + Opener.reason(indexError) + "); entries read in stream order, some may be missing");
                     }
                     if (tooMany(++count, item, opener)) return;
-                    if (!entry(entry, in.canReadEntryData(entry), count, item, opener, () -> shield)) {
+                    InputStream entryData = data;
+                    if (!entry(entry, in.canReadEntryData(entry), count, item, opener, () -> entryData)) {
                         // Skipping the rest of a capped entry inflates all of it: a bomb would cost its full size.
                         opener.problem(item.source(), Problem.SOURCE, "the rest of the damaged zip was not read");
                         return;
@@ -144,8 +175,8 @@ final class ZipContainer implements Container {
             return true;
         }
         long max = opener.limits().maxFileBytes();
-        if (entry.getSize() > max) {
-            // A declared size is enough to refuse, never enough to accept.
+        if (entry.getSize() > max && believable(entry, item, opener)) {
+            // A declared size the packed data can hold is enough to refuse, never enough to accept.
             opener.problem(source, Problem.LIMIT, "entry larger than " + max + " bytes");
             return false;
         }
@@ -169,6 +200,16 @@ final class ZipContainer implements Container {
         opener.spend(bytes.length);
         opener.open(new Item(source, name.path(), new Content.InMemory(bytes), item.depth() + 1));
         return true;
+    }
+
+    /**
+     * Whether an entry's declared size could be true: its packed data fits in the zip and unpacks to it within the
+     * expansion ratio. A size past that (4 GB claimed for a few bytes) is a lie or a bomb: the entry is then read
+     * through the caps like any other, so a small one is kept whole and a bomb stops at the cap.
+     */
+    private static boolean believable(ZipArchiveEntry entry, Item item, Opener opener) {
+        long packed = entry.getCompressedSize();
+        return packed >= 0 && packed <= item.content().size() && entry.getSize() <= ratioCap(entry, opener.limits().maxExpansion());
     }
 
     /**

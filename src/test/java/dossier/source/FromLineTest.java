@@ -59,6 +59,26 @@ class FromLineTest {
     }
 
     @Test
+    void bareFromDashIsRecognisedAsSuchAndOnlyTheFirstFieldsOfAMailStoreFollowIt() {
+        for (String line : List.of("From -", "From - ", "From -\n", "From - \t\r\n")) {
+            assertTrue(FromLine.isBare(bytes(line), 0, line.length()), line);
+        }
+        for (String line : List.of("From - and then", "From --", "From  -", "From x", ">From - ")) {
+            assertFalse(FromLine.isBare(bytes(line), 0, line.length()), line);
+        }
+        for (String line : List.of("X-Mozilla-Status: 0001", "x-mozilla-status2: 0", "Return-Path: <a@b>", "RECEIVED: x")) {
+            assertTrue(FromLine.startsStoreHeader(bytes(line), 0, line.length()), line);
+        }
+        for (String line : List.of("Subject: x", "Received", "the list:", "X-Mozilla")) {
+            assertFalse(FromLine.startsStoreHeader(bytes(line), 0, line.length()), line);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void fromLineLongerThanTheLimitIsNot() {
         String date = " Tue Jan  1 00:00:00 2002";
         String fits = "From " + "s".repeat(FromLine.MAX_LENGTH - 5 - date.length()) + date;

@@ -155,6 +155,30 @@ class MboxSplitTest {
     }
 
     @Test
+    void thunderbirdFromDashLinesWithADateSplitInTheMiddleOfAMailbox() throws Exception {
+        String mbox = "From - Fri Nov 27 09:00:00 2026\nX-Mozilla-Status: 0001\nSubject: one\n\nbody one\n\n"
+                + "From - Sat Nov 28 10:00:00 2026\nX-Mozilla-Status: 0001\nSubject: two\n\nbody two\n";
+        Collected c = Collected.open(dir, "Inbox", mbox);
+        assertEquals(List.of("Inbox#1", "Inbox#2"), c.sources());
+        assertEquals("X-Mozilla-Status: 0001\nSubject: two\n\nbody two\n", c.text(1));
+    }
+
+    @Test
+    void bareFromDashSplitsOnlyBeforeAMailStoresFirstHeaderField() throws Exception {
+        String mbox = "From - Fri Nov 27 09:00:00 2026\nSubject: one\n\nbody one\n\n"
+                + "From - \nX-Mozilla-Status: 0001\nSubject: two\n\nbody two\n\n"
+                + "From -\r\nReturn-Path: <c@d>\nSubject: three\n\nthe list:\n"
+                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - ";
+        Collected c = Collected.open(dir, "box.mbox", mbox);
+        assertEquals(List.of("box.mbox#1", "box.mbox#2", "box.mbox#3"), c.sources());
+        assertEquals("Subject: one\n\nbody one\n", c.text(0));
+        assertEquals("X-Mozilla-Status: 0001\nSubject: two\n\nbody two\n", c.text(1));
+        assertEquals("Return-Path: <c@d>\nSubject: three\n\nthe list:\n"
+                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - ", c.text(2));
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
     void fromLineWithTimeAndYearAfterALineOfSpacesIsBodyText() throws Exception {
         String body = "para one\n \nFrom Alice at 10:30 on 2002 she wrote wsbodyword\nmore text\n";
         Collected c = Collected.open(dir, "box.mbox", "From a@b Tue Jan  1 00:00:00 2002\nSubject: s\n\n" + body);

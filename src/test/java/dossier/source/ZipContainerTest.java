@@ -241,6 +241,46 @@ class ZipContainerTest {
         assertTrue(c.problems.get(0).reason().startsWith("cannot read zip"), c.problems.toString());
     }
 
+    @Test
+    void directoryEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        byte[] z = zip(entries("notes/", "hidden in a folder entry", "notes/a.txt", "a", "empty/", ""));
+        Collected c = open("d.zip", z, Limits.DEFAULT);
+        assertEquals(List.of("d.zip#notes", "d.zip#notes/a.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertEquals(List.of(), c.problems);
+    }
+
+    @Test
+    void directoryEntryThatHoldsDataIsReadInADamagedZipToo() throws Exception {
+        byte[] whole = zip(entries("notes/", "hidden in a folder entry", "empty/", "", "a.txt", "a", "b.txt", "b"));
+        byte[] cut = java.util.Arrays.copyOf(whole, indexOf(whole, "b.txt".getBytes(StandardCharsets.US_ASCII)) - 20);
+        Collected c = open("cut.zip", cut, Limits.DEFAULT);
+        assertEquals(List.of("cut.zip#notes", "cut.zip#a.txt"), c.sources());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertTrue(c.problems.get(0).reason().startsWith("zip index unreadable"), c.problems.toString());
+    }
+
+    @Test
+    void entryWhoseHeaderClaimsFourGigabytesIsReadForWhatItHolds() throws Exception {
+        byte[] z = zip(entries("liar.txt", "small but claims 4 GB", "ok.txt", "ok"));
+        int central = indexOf(z, new byte[] {'P', 'K', 1, 2});
+        for (int i = 0; i < 4; i++) z[central + 24 + i] = (byte) 0xff; // uncompressed size: 4 GiB - 1
+        Collected c = open("lie.zip", z, Limits.DEFAULT);
+        assertEquals(List.of("lie.zip#liar.txt", "lie.zip#ok.txt"), c.sources());
+        assertEquals("small but claims 4 GB", c.text(0));
+    }
+
+    @Test
+    void entryPackedLargerThanTheLimitIsRefusedByItsHeaderAndTheNextIsRead() throws Exception {
+        Limits limits = new Limits(1000, 8, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        byte[] random = new byte[5000];
+        new java.util.Random(1).nextBytes(random);
+        Collected c = open("big.zip", zip(entries("random.bin", random, "ok.txt", "ok")), limits);
+        assertEquals(List.of("big.zip#ok.txt"), c.sources());
+        assertEquals(List.of(new Problem("big.zip#random.bin", Problem.LIMIT, "entry larger than 1000 bytes")), c.problems);
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
