@@ -50,23 +50,53 @@ public final class TextExtractor {
               </parsers>
             </properties>""";
 
-    /** Built on first use, so parsing plain mail never pays for loading Tika. */
+    /**
+     * Built on first use, so parsing plain mail never pays for loading Tika. It is loaded on a thread of its own, which
+     * nothing interrupts: the thread that first needs Tika may be a parse the ingest gives up on and interrupts, and an
+     * interrupt while Tika reads its configuration failed this class's initialisation, which the JVM never retries:
+     * every later file failed with "Could not initialize class". The first caller waits for the load whatever
+     * happens to it, and keeps its interrupt.
+     */
     private static final class Tika {
-        static final TikaConfig CONFIG = load();
+        private static final TikaLoad.Loaded LOADED = TikaLoad.apart();
+        static final TikaConfig CONFIG = LOADED.config();
         static final Detector DETECTOR = CONFIG.getDetector();
-        static final AutoDetectParser PARSER = parser();
+        static final AutoDetectParser PARSER = LOADED.parser();
+    }
 
-        private static AutoDetectParser parser() {
-            AutoDetectParser p = new AutoDetectParser(CONFIG);
-            p.setDetector(new Detected(DETECTOR));
-            return p;
+    /**
+     * Loads Tika for {@link Tika} on a thread of its own. Not a method of {@code Tika}: that thread would wait for the
+     * initialisation of the class that waits for it.
+     */
+    private static final class TikaLoad {
+        record Loaded(TikaConfig config, AutoDetectParser parser) {}
+
+        static Loaded apart() {
+            java.util.concurrent.FutureTask<Loaded> load = new java.util.concurrent.FutureTask<>(TikaLoad::load);
+            Thread.ofPlatform().name("tika-load").daemon().start(load);
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return load.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("cannot configure Tika", e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
 
-        private static TikaConfig load() {
+        private static Loaded load() throws java.io.IOException, org.apache.tika.exception.TikaException,
+                org.xml.sax.SAXException {
             try (InputStream in = new ByteArrayInputStream(CONFIG_XML.getBytes(StandardCharsets.UTF_8))) {
-                return new TikaConfig(in);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot configure Tika", e);
+                TikaConfig config = new TikaConfig(in);
+                AutoDetectParser p = new AutoDetectParser(config);
+                p.setDetector(new Detected(config.getDetector()));
+                return new Loaded(config, p);
             }
         }
     }
