@@ -36,10 +36,12 @@ final class FromLine {
 
     /**
      * Header fields a mail store writes first after its own From_ line: Mozilla's status, a POP account's key and
-     * UIDL, the delivery trace. Lower case, with the colon.
+     * UIDL, the delivery trace, and for a message it wrote itself (a sent or draft folder) its From or Message-ID, as
+     * Netscape's mailboxes in mimekit's test files have them. Not Subject, To or Date: a quoted header block in prose
+     * can put those under a line "From - ". Lower case, with the colon.
      */
     private static final String[] STORE_HEADERS = {"x-mozilla-status:", "x-mozilla-status2:", "x-mozilla-keys:",
-            "x-account-key:", "x-uidl:", "return-path:", "received:", "delivered-to:"};
+            "x-account-key:", "x-uidl:", "return-path:", "received:", "delivered-to:", "from:", "message-id:"};
 
     /**
      * Whether the line is a bare {@code From -} (spaces after it allowed, no date), as some Mozilla-family tools and

@@ -66,10 +66,11 @@ class FromLineTest {
         for (String line : List.of("From - and then", "From --", "From  -", "From x", ">From - ")) {
             assertFalse(FromLine.isBare(bytes(line), 0, line.length()), line);
         }
-        for (String line : List.of("X-Mozilla-Status: 0001", "x-mozilla-status2: 0", "Return-Path: <a@b>", "RECEIVED: x")) {
+        for (String line : List.of("X-Mozilla-Status: 0001", "x-mozilla-status2: 0", "Return-Path: <a@b>", "RECEIVED: x",
+                "From: fejj@gnome.org", "Message-ID: <31C105ED.41C62@netscape.com>")) {
             assertTrue(FromLine.startsStoreHeader(bytes(line), 0, line.length()), line);
         }
-        for (String line : List.of("Subject: x", "Received", "the list:", "X-Mozilla")) {
+        for (String line : List.of("Subject: x", "To: x", "Date: x", "Received", "the list:", "X-Mozilla", "From x")) {
             assertFalse(FromLine.startsStoreHeader(bytes(line), 0, line.length()), line);
         }
     }

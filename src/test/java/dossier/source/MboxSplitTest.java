@@ -168,13 +168,17 @@ class MboxSplitTest {
         String mbox = "From - Fri Nov 27 09:00:00 2026\nSubject: one\n\nbody one\n\n"
                 + "From - \nX-Mozilla-Status: 0001\nSubject: two\n\nbody two\n\n"
                 + "From -\r\nReturn-Path: <c@d>\nSubject: three\n\nthe list:\n"
-                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - ";
+                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - \n"
+                + "From - \nFrom: fejj@gnome.org\nSubject: four\n\nbody four\n"
+                + "From - \nMessage-ID: <31C105ED.41C62@netscape.com>\nSubject: five\n\nbody five\nFrom - ";
         Collected c = Collected.open(dir, "box.mbox", mbox);
-        assertEquals(List.of("box.mbox#1", "box.mbox#2", "box.mbox#3"), c.sources());
+        assertEquals(List.of("box.mbox#1", "box.mbox#2", "box.mbox#3", "box.mbox#4", "box.mbox#5"), c.sources());
         assertEquals("Subject: one\n\nbody one\n", c.text(0));
         assertEquals("X-Mozilla-Status: 0001\nSubject: two\n\nbody two\n", c.text(1));
         assertEquals("Return-Path: <c@d>\nSubject: three\n\nthe list:\n"
-                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - ", c.text(2));
+                + "From - \nto the end\nFrom -\n\nFrom - \nSubject: not a store's first field\nFrom - \n", c.text(2));
+        assertEquals("From: fejj@gnome.org\nSubject: four\n\nbody four\n", c.text(3));
+        assertEquals("Message-ID: <31C105ED.41C62@netscape.com>\nSubject: five\n\nbody five\nFrom - ", c.text(4));
         assertEquals(List.of(), c.problems);
     }
 

@@ -139,12 +139,13 @@ class SourcesCorpusTest {
     /** Separators: the first line if it starts with "From ", then every From_ line, an empty line before it or not. */
     /**
      * A bare "From - " followed by a mail store's first field (Netscape's mailboxes: mimekit's content-length.mbox.txt
-     * holds one before "Return-Path:" in its middle, a real message start).
+     * holds one before "Return-Path:" in its middle and two before "Message-ID:", simple.mbox.txt two before "From:", each a
+     * real message start).
      */
     private static boolean bareBeforeStoreHeader(String[] lines, int i) {
         return lines[i].matches("From -[ \t]*") && i + 1 < lines.length
                 && lines[i + 1].matches("(?i)(x-mozilla-status2?|x-mozilla-keys|x-account-key|x-uidl|return-path|received"
-                        + "|delivered-to):.*");
+                        + "|delivered-to|from|message-id):.*");
     }
 
     private static int countSeparators(byte[] bytes) {
