@@ -42,6 +42,10 @@ final class Charsets {
             Map.entry("ascii", "windows-1252"),
             Map.entry("ansi_x3.4-1968", "windows-1252"));
 
+    /** Labels of UTF-7, which the JDK does not have: {@link Utf7} reads it. */
+    private static final java.util.Set<String> UTF_7_LABELS = java.util.Set.of("utf-7", "utf7", "unicode-1-1-utf-7",
+            "csunicode11utf7", "x-unicode-2-0-utf-7");
+
     /**
      * Labels looked up so far, known or not. The JDK caches the charsets it finds but not the names it does not know:
      * each unknown name made it load every charset provider again (some 1.5 ms), so a header of 20,000 encoded words
@@ -63,6 +67,7 @@ final class Charsets {
     }
 
     private static Charset find(String label) {
+        if (UTF_7_LABELS.contains(label)) return Utf7.INSTANCE;
         String alias = ALIASES.get(label);
         if (alias != null) return alias.isEmpty() ? null : Charset.forName(alias);
         try {
@@ -70,6 +75,17 @@ final class Charsets {
         } catch (IllegalArgumentException e) { // IllegalCharsetNameException included
             return null;
         }
+    }
+
+    /**
+     * The charset a label names, if raw 8-bit header text could be written in it: not UTF-7, UTF-16 or UTF-32, in
+     * which such bytes are never text.
+     */
+    static Charset forRawHeaders(String label) {
+        Charset cs = lookup(label);
+        if (cs == null || cs instanceof Utf7) return null;
+        String n = cs.name();
+        return n.startsWith("UTF-16") || n.startsWith("UTF-32") ? null : cs;
     }
 
     /** Decodes a part's content with its declared charset label (may be null), checked against the bytes. */
@@ -80,6 +96,10 @@ final class Charsets {
     static String decode(byte[] b, int off, int len, Charset declared) {
         if (len == 0) return "";
         boolean ascii = isAscii(b, off, len);
+        if (declared instanceof Utf7) {
+            String text = Utf7.strict(b, off, len);
+            return text != null ? text : decode(b, off, len, null); // not UTF-7 after all: as if undeclared
+        }
         if (declared != null && !isAsciiCompatibleLatin(declared)) {
             // UTF-8 declared but invalid: mostly-valid UTF-8 with a few bad bytes stays UTF-8, else it was 8-bit Latin.
             if (declared.equals(StandardCharsets.UTF_8) && !ascii && !isValidUtf8(b, off, len)) {

@@ -153,9 +153,9 @@ final class MailParser {
 
     /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */
     private static Charset headerCharset(Headers top, List<PartCollector.Part> parts) {
-        Charset cs = Charsets.lookup(Params.parse(top.get("Content-Type")).get("charset"));
+        Charset cs = Charsets.forRawHeaders(Params.parse(top.get("Content-Type")).get("charset"));
         for (int i = 0; cs == null && i < parts.size(); i++) {
-            cs = Charsets.lookup(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
+            cs = Charsets.forRawHeaders(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
         }
         return cs;
     }

@@ -228,4 +228,19 @@ class MailParsingTest {
         assertEquals("body", r.item().text().strip());
         assertEquals(Problem.LIMIT, r.problems().get(0).stage());
     }
+
+    /** Parses a message written here, as the maildir source would hand it over. */
+    private static ParseResult mail(String message) {
+        return Fixtures.PARSER.parse(new RawInput("mail/crafted.eml", "crafted.eml", RawInput.Hint.EMAIL,
+                message.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void utf7BodyAndSubjectAreDecoded() {
+        ParseResult r = mail("From: a@example.com\nSubject: =?utf-7?Q?Hi_Mom_-+Jjo--!?=\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-7\n\nThe +ZeVnLIqe- text costs +AKM-1 +- tax.\n");
+        assertEquals("Hi Mom -\u263a-!", r.item().title());
+        assertEquals("The 日本語 text costs £1 + tax.", r.item().text().strip());
+        assertEquals(List.of(), r.problems());
+    }
 }
