@@ -43,6 +43,13 @@ class EncodedWordsTest {
     }
 
     @Test
+    void eightBitWordsDeclaredUtf16AreReadAsIfUndeclaredAndRealUtf16StaysUtf16() {
+        assertEquals("Hello world", EncodedWords.decode("=?utf-16?Q?Hello_world?="));
+        assertEquals("Caf\u00e9 au lait", EncodedWords.decode("=?UTF-16LE?Q?Caf=E9_au_lait?="));
+        assertEquals("日本語", EncodedWords.decode("=?UTF-16?B?ZeVnLIqe?="));
+    }
+
+    @Test
     void brokenBase64AndPlainTextPassThrough() {
         assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
         assertEquals("no words here", EncodedWords.decode("no words here"));

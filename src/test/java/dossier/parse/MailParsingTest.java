@@ -243,4 +243,11 @@ class MailParsingTest {
         assertEquals("The 日本語 text costs £1 + tax.", r.item().text().strip());
         assertEquals(List.of(), r.problems());
     }
+
+    @Test
+    void eightBitBodyDeclaredUtf16IsReadAsText() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=\"utf-16\"\n\nMeet at the caf\u00e9 at noon.\n");
+        assertEquals("Meet at the café at noon.", r.item().text().strip());
+    }
 }
