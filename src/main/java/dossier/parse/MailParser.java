@@ -67,8 +67,11 @@ final class MailParser {
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();
         List<Parsed> children = new ArrayList<>();
         int attachments = 0;
+        int partNumber = 0;
         for (PartCollector.Part part : message.parts()) {
+            partNumber++;
             String filename = filename(part.headers());
+            if (part.damage() != null) problems.add(damaged(source, partNumber, part, filename));
             String disposition = Params.parse(part.headers().get("Content-Disposition")).type();
             String type = part.mimeType().toLowerCase(Locale.ROOT);
             boolean body = filename == null && !disposition.equals("attachment")
@@ -149,6 +152,16 @@ final class MailParser {
                     DocMeta.NONE, List.of());
         }
         return parse(source, filename, content, depth + 1, problems);
+    }
+
+    /**
+     * The problem of a part whose transfer encoding was damaged: the email and what could be decoded are kept, but the
+     * part's text or file may be garbled or short. Parts are counted from 1 in message order, bodies included.
+     */
+    private static Problem damaged(String source, int number, PartCollector.Part part, String filename) {
+        String what = part.mimeType().toLowerCase(Locale.ROOT) + (filename == null ? "" : ", " + filename);
+        return new Problem(source, Problem.PARSE, "bad " + part.encoding() + " in part " + number + " (" + what + "): "
+                + part.damage());
     }
 
     /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */

@@ -250,4 +250,38 @@ class MailParsingTest {
                 + "Content-Type: text/plain; charset=\"utf-16\"\n\nMeet at the caf\u00e9 at noon.\n");
         assertEquals("Meet at the café at noon.", r.item().text().strip());
     }
+
+    @Test
+    void damagedBase64LeavesAProblemAndKeepsTheEmailAndWhatCouldBeDecoded() {
+        ParseResult r = mail("From: a@example.com\nSubject: logo\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nThe logo is attached.\n"
+                + "--b\nContent-Type: image/png; name=\"logo.png\"\nContent-Transfer-Encoding: base64\n\n"
+                + "iVBORw0KGgo!!!AAAANSUhEUgAA\n--b--\n");
+        Parsed p = r.item();
+        assertEquals("The logo is attached.", p.text().strip());
+        assertEquals("logo.png", p.children().get(0).name());
+        assertEquals(18, p.children().get(0).bytes().length, "the base64 around the bad bytes is decoded");
+        assertEquals(new Problem("mail/crafted.eml", Problem.PARSE,
+                "bad base64 in part 2 (image/png, logo.png): Unexpected base64 byte: 33, ignoring (3 times)"),
+                r.problems().get(0));
+    }
+
+    @Test
+    void base64CutShortAndBadQuotedPrintableLeaveProblems() {
+        ParseResult r = mail("From: a@example.com\nSubject: cut\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Caf=C3=A9 costs =ZZ5.\n"
+                + "--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+                + "SGVsbG8gd29ybGQ\n--b--\n");
+        assertEquals("Café costs =ZZ5.", r.item().text().strip());
+        assertEquals("Hello wor", new String(r.item().children().get(0).bytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(
+                new Problem("mail/crafted.eml", Problem.PARSE, "bad quoted-printable in part 1 (text/plain): "
+                        + "Malformed encoded value encountered, leaving =ZZ as is"),
+                new Problem("mail/crafted.eml", Problem.PARSE, "bad base64 in part 2 (application/octet-stream): "
+                        + "Unexpected end of BASE64 stream, dropping 3 sextet(s)")),
+                r.problems());
+    }
 }
