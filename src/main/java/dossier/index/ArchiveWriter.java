@@ -298,7 +298,7 @@ public final class ArchiveWriter implements Closeable {
         boolean document = was.kind() == Kind.DOCUMENT;
         Parsed p = new Parsed(was.kind(), was.source(), was.name(), was.bytes(), document ? read.title() : was.title(),
                 document ? read.date() : was.date(), read.text(), read.contentType(), read.language(), null, read.meta(),
-                List.of());
+                List.of(), "");
         ItemDocuments.NewItem done = new ItemDocuments.NewItem(n.id(), n.parent(), p, n.sha256(), n.dedupKeys(),
                 n.attachments(), n.thread());
         pending.add(() -> writer.addDocument(ItemDocuments.toDocument(done)), p.bytes().length);
@@ -365,7 +365,7 @@ public final class ArchiveWriter implements Closeable {
 
     private static Parsed dated(Parsed p, Instant date) {
         return new Parsed(p.kind(), p.source(), p.name(), p.bytes(), p.title(), date, p.text(), p.contentType(),
-                p.language(), p.email(), p.meta(), p.children());
+                p.language(), p.email(), p.meta(), p.children(), p.htmlText());
     }
 
     /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */

@@ -82,9 +82,10 @@ public final class ItemDocuments {
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
         d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
-        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed field must come first.
+        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed fields must come first.
         d.add(new StoredField(Schema.TEXT, p.text()));
         d.add(TextFields.text(p.text()));
+        if (!p.htmlText().isEmpty()) d.add(TextFields.htmlWords(p.htmlText())); // see TextFields: new words only
         d.add(new Field(Schema.EXACT, p.title(), Schema.DOCS_ONLY));
         d.add(TextFields.exact());
         if (p.date() != null) {

@@ -107,7 +107,16 @@ final class MailParser {
                 plain.toString(),
                 html.toString(),
                 date == null ? "" : date.zone());
+        // Mailers send most HTML mail as multipart/alternative with a plain part that need not say what the HTML says
+        // (spam above all: "view this in HTML"); the words only the HTML holds are searched too. The plain part stays
+        // the text, the one shown, cut into snippets and told its language.
         String text = !plain.isEmpty() ? plain.toString() : HtmlText.of(html.toString());
+        String htmlText = !plain.isEmpty() && !html.isEmpty() ? HtmlText.of(html.toString()) : "";
+        if (htmlText.length() > limits.maxTextChars()) {
+            problems.add(new Problem(source, Problem.EXTRACT, "HTML text cut at " + limits.maxTextChars()
+                    + " characters"));
+            htmlText = htmlText.substring(0, limits.maxTextChars());
+        }
         // Only the text is cut: it is what is analysed and indexed, and that cost grows with its length. The plain and
         // HTML bodies are stored whole, bounded only by maxFileBytes, because they are the email as its reader sees
         // it (show, the item page, the API and exports); a cut would break HTML mid-tag and drop the images an HTML
@@ -117,7 +126,7 @@ final class MailParser {
             text = text.substring(0, limits.maxTextChars());
         }
         return new Parsed(Kind.EMAIL, source, name, bytes, subject, date == null ? null : date.instant(), text,
-                MESSAGE, Languages.detect(text), email, DocMeta.NONE, children);
+                MESSAGE, Languages.detect(text), email, DocMeta.NONE, children, htmlText);
     }
 
     /**
@@ -149,7 +158,7 @@ final class MailParser {
         if (depth + 1 > limits.maxDepth()) {
             problems.add(new Problem(source, Problem.LIMIT, "message nested deeper than " + limits.maxDepth()));
             return new Parsed(Kind.ATTACHMENT, source, filename, content, filename, null, "", MESSAGE, "", null,
-                    DocMeta.NONE, List.of());
+                    DocMeta.NONE, List.of(), "");
         }
         return parse(source, filename, content, depth + 1, problems);
     }

@@ -58,6 +58,7 @@ class MailParsingTest {
         assertTrue(p.email().plainBody().startsWith("The café opens at nine. This is the plain body of the message and it is written"));
         assertTrue(p.email().htmlBody().contains("<b>nine</b>"));
         assertEquals(p.email().plainBody(), p.text(), "the plain body is the text when there is one");
+        assertEquals("The café opens at nine.\n\nSecond paragraph.", p.htmlText(), "the HTML as text, for search");
         assertEquals("parent@example.org", p.email().inReplyTo());
         assertEquals(List.of("root@example.org", "parent@example.org"), p.email().references());
         assertEquals("alt-1@example.org", p.email().messageId());
@@ -70,6 +71,7 @@ class MailParsingTest {
         Parsed p = email("html-only.eml").item();
         assertEquals("", p.email().plainBody());
         assertEquals("Headline\n\nFirst paragraph.\n\nSecond paragraph.", p.text());
+        assertEquals("", p.htmlText(), "the HTML is the text already");
     }
 
     @Test
