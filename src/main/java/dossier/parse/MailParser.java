@@ -169,7 +169,8 @@ final class MailParser {
      */
     private static Problem damaged(String source, int number, PartCollector.Part part, String filename) {
         String what = part.mimeType().toLowerCase(Locale.ROOT) + (filename == null ? "" : ", " + filename);
-        return new Problem(source, Problem.PARSE, "bad " + part.encoding() + " in part " + number + " (" + what + "): "
+        String encoding = part.encoding().isEmpty() ? "transfer encoding" : part.encoding();
+        return new Problem(source, Problem.PARSE, "bad " + encoding + " in part " + number + " (" + what + "): "
                 + part.damage());
     }
 

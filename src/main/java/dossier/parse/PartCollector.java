@@ -15,15 +15,15 @@ import org.apache.james.mime4j.stream.MimeConfig;
 /**
  * Streams one message through mime4j and collects its header and its leaf parts in order, with transfer encodings
  * (base64, quoted-printable) decoded leniently: what could be decoded is kept, and what mime4j's decoders had to
- * skip or drop is noted on the part ({@link Part#damage}). Embedded messages are not entered: a {@code message/rfc822} part
- * arrives as one leaf with its bytes, so the caller can keep them and parse them as a child. One instance per message.
+ * skip or drop is noted on the part ({@link Part#damage}). Embedded messages are not entered: a
+ * {@code message/rfc822} part arrives as one leaf with its bytes, so the caller can keep them and parse them as a child. One instance per message.
  */
 final class PartCollector extends AbstractContentHandler {
 
     /**
      * A leaf part: its headers, its media type as mime4j resolved it (defaults applied), its decoded content, its
      * transfer encoding (lower case), and what was wrong with that encoding ({@code "Unexpected base64 byte: 42,
-     * ignoring."}), or null.
+     * ignoring"}), or null.
      */
     record Part(Headers headers, String mimeType, byte[] content, String encoding, String damage) {}
 
@@ -43,6 +43,7 @@ final class PartCollector extends AbstractContentHandler {
 
         @Override
         public boolean warn(String error, String dropDesc) {
+            if (dropDesc != null && dropDesc.startsWith("dropping 0 ")) return false; // stray padding, nothing lost
             for (String d : DAMAGE) {
                 if (error != null && error.startsWith(d)) {
                     if (count++ == 0) {
