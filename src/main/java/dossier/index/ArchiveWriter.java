@@ -5,6 +5,7 @@ import dossier.model.Address;
 import dossier.model.EmailFields;
 import dossier.model.Item;
 import dossier.model.Kind;
+import dossier.model.Limits;
 import dossier.model.Parsed;
 import dossier.model.Problem;
 import dossier.model.RawInput;
@@ -330,10 +331,11 @@ public final class ArchiveWriter implements Closeable {
      * and the people pass counts them whichever copy was read first: in a dump of mailboxes the recipients' copies,
      * which have no Bcc header, are often read before the sender's (inbox sorts before sent). An address already there
      * (in any case), or a name without one already there, is not added again. The item's own header block is left as
-     * it was read; the copy's is in its location's original. Run before {@link PeoplePass}; the next commit records
-     * it. Returns how many emails changed.
+     * it was read; the copy's is in its location's original. {@code limits} are the run's, for what the document holds
+     * of the email's HTML ({@link ItemDocuments#rebuilt}). Run before {@link PeoplePass}; the next commit records it.
+     * Returns how many emails changed.
      */
-    public int mergeBlindCopies() {
+    public int mergeBlindCopies(Limits limits) {
         if (blindCopies.isEmpty()) return 0;
         IndexWriter w = indexWriter();
         int changed = 0;
@@ -352,7 +354,7 @@ public final class ArchiveWriter implements Closeable {
                 EmailFields merged = new EmailFields(e.messageId(), e.from(), e.to(), e.cc(), bcc, e.replyTo(),
                         e.inReplyTo(), e.references(), e.subject(), e.rawHeaders(), e.plainBody(), e.htmlBody(),
                         e.originalZone());
-                w.updateDocument(id, ItemDocuments.rebuilt(stored, item, merged, blobs.read(item.sha256())));
+                w.updateDocument(id, ItemDocuments.rebuilt(stored, item, merged, blobs.read(item.sha256()), limits));
                 changed++;
             }
         } catch (IOException e) {
@@ -392,7 +394,7 @@ public final class ArchiveWriter implements Closeable {
         boolean document = was.kind() == Kind.DOCUMENT;
         Parsed p = new Parsed(was.kind(), was.source(), was.name(), was.bytes(), document ? read.title() : was.title(),
                 document ? read.date() : was.date(), read.text(), read.contentType(), read.language(), null, read.meta(),
-                List.of());
+                List.of(), "");
         ItemDocuments.NewItem done = new ItemDocuments.NewItem(n.id(), n.parent(), p, n.sha256(), n.dedupKeys(),
                 n.attachments(), n.thread());
         pending.add(() -> writer.addDocument(ItemDocuments.toDocument(done)), p.bytes().length);
@@ -463,7 +465,7 @@ public final class ArchiveWriter implements Closeable {
 
     private static Parsed dated(Parsed p, Instant date) {
         return new Parsed(p.kind(), p.source(), p.name(), p.bytes(), p.title(), date, p.text(), p.contentType(),
-                p.language(), p.email(), p.meta(), p.children());
+                p.language(), p.email(), p.meta(), p.children(), p.htmlText());
     }
 
     /** The keys under which an email is the same as another: Message-ID plus body, and subject, body plus day. */

@@ -167,7 +167,7 @@ public final class Ingest {
                     pool.shutdownNow();
                 }
             }
-            int gaveBcc = writer.mergeBlindCopies(); // before the people pass, which counts every Bcc
+            int gaveBcc = writer.mergeBlindCopies(options.limits()); // before the people pass, which counts every Bcc
             if (gaveBcc > 0) LOG.info("{} emails took the Bcc of a later copy", gaveBcc);
             AddressTerms.forget(); // nothing is indexed from here on
             PeoplePass.run(archive, writer.indexWriter()); // threads and people, over the whole archive

@@ -7,6 +7,7 @@ import dossier.model.DocMeta;
 import dossier.model.EmailFields;
 import dossier.model.Item;
 import dossier.model.Kind;
+import dossier.model.Limits;
 import dossier.model.Original;
 import dossier.model.Parsed;
 import java.io.IOException;
@@ -82,9 +83,10 @@ public final class ItemDocuments {
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
         d.add(new TextField(Schema.SUBJECT, subject, Field.Store.NO));
-        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed field must come first.
+        // The text is analysed once for TEXT and EXACT (see TextFields); TEXT's indexed fields must come first.
         d.add(new StoredField(Schema.TEXT, p.text()));
         d.add(TextFields.text(p.text()));
+        if (!p.htmlText().isEmpty()) d.add(TextFields.htmlWords(p.htmlText())); // see TextFields: new words only
         d.add(new Field(Schema.EXACT, p.title(), Schema.DOCS_ONLY));
         d.add(TextFields.exact());
         if (p.date() != null) {
@@ -115,11 +117,13 @@ public final class ItemDocuments {
      * The document of an indexed item, read back with {@link #fromDocument} from {@code stored}, built again with
      * {@code email} in place of its email fields: what a pass that learns more about an item once it is indexed (the
      * Bcc of a later copy, see {@link ArchiveWriter#mergeBlindCopies}) writes over it. Every other field comes out as
-     * it went in. {@code original} is the item's original bytes, whose length the document records.
+     * it went in. {@code original} is the item's original bytes, whose length the document records; {@code limits}
+     * those the email was read with, which cut its HTML text as they cut it then.
      */
-    static Document rebuilt(Document stored, Item item, EmailFields email, byte[] original) {
+    static Document rebuilt(Document stored, Item item, EmailFields email, byte[] original, Limits limits) {
         Parsed p = new Parsed(item.kind(), item.source(), item.name(), original, item.title(), item.date(), item.text(),
-                item.contentType(), item.language(), email, item.meta(), List.of());
+                item.contentType(), item.language(), email, item.meta(), List.of(),
+                email == null ? "" : dossier.parse.Parser.htmlText(email, limits));
         return toDocument(new NewItem(item.id(), item.parent(), p, item.sha256(), List.of(stored.getValues(Schema.DEDUP)),
                 item.attachments(), item.thread()));
     }

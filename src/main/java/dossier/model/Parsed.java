@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param email       email fields, or null for attachments and documents
  * @param meta        document metadata, never null
  * @param children    attachments and embedded emails, in message order
+ * @param htmlText    an email's HTML body as text when it has a plain body too, else empty: searched for the words
+ *                    the text lacks (what the HTML view shows a reader), never shown itself
  */
 public record Parsed(
         Kind kind,
@@ -32,7 +34,8 @@ public record Parsed(
         String language,
         EmailFields email,
         DocMeta meta,
-        List<Parsed> children) {
+        List<Parsed> children,
+        String htmlText) {
     public Parsed {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
@@ -44,6 +47,7 @@ public record Parsed(
         language = language == null ? "" : language;
         meta = meta == null ? DocMeta.NONE : meta;
         children = List.copyOf(children == null ? List.of() : children);
+        htmlText = htmlText == null ? "" : htmlText;
         if (kind == Kind.EMAIL) Objects.requireNonNull(email, "an email needs its fields");
     }
 }

@@ -21,7 +21,7 @@ final class Attachments {
                 : tika.extract(content, name);
         if (x.problem() != null) problems.add(new Problem(source, Problem.EXTRACT, x.problem()));
         return new Parsed(Kind.ATTACHMENT, source, name, content, name, null, x.text(), x.contentType(),
-                Languages.detect(x.text()), null, x.meta(), List.of());
+                Languages.detect(x.text()), null, x.meta(), List.of(), "");
     }
 
     /**
@@ -30,6 +30,6 @@ final class Attachments {
      */
     static Parsed unread(String source, String name, byte[] content) {
         return new Parsed(Kind.ATTACHMENT, source, name, content, name, null, "", "application/octet-stream", "", null,
-                null, List.of());
+                null, List.of(), "");
     }
 }

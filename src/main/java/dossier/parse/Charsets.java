@@ -42,6 +42,10 @@ final class Charsets {
             Map.entry("ascii", "windows-1252"),
             Map.entry("ansi_x3.4-1968", "windows-1252"));
 
+    /** Labels of UTF-7, which the JDK does not have: {@link Utf7} reads it. */
+    private static final java.util.Set<String> UTF_7_LABELS = java.util.Set.of("utf-7", "utf7", "unicode-1-1-utf-7",
+            "csunicode11utf7", "x-unicode-2-0-utf-7");
+
     /**
      * Labels looked up so far, known or not. The JDK caches the charsets it finds but not the names it does not know:
      * each unknown name made it load every charset provider again (some 1.5 ms), so a header of 20,000 encoded words
@@ -63,6 +67,7 @@ final class Charsets {
     }
 
     private static Charset find(String label) {
+        if (UTF_7_LABELS.contains(label)) return Utf7.INSTANCE;
         String alias = ALIASES.get(label);
         if (alias != null) return alias.isEmpty() ? null : Charset.forName(alias);
         try {
@@ -70,6 +75,17 @@ final class Charsets {
         } catch (IllegalArgumentException e) { // IllegalCharsetNameException included
             return null;
         }
+    }
+
+    /**
+     * The charset a label names, if raw 8-bit header text could be written in it: not UTF-7, UTF-16 or UTF-32, in
+     * which such bytes are never text.
+     */
+    static Charset forRawHeaders(String label) {
+        Charset cs = lookup(label);
+        if (cs == null || cs instanceof Utf7) return null;
+        String n = cs.name();
+        return n.startsWith("UTF-16") || n.startsWith("UTF-32") ? null : cs;
     }
 
     /** Decodes a part's content with its declared charset label (may be null), checked against the bytes. */
@@ -80,12 +96,19 @@ final class Charsets {
     static String decode(byte[] b, int off, int len, Charset declared) {
         if (len == 0) return "";
         boolean ascii = isAscii(b, off, len);
+        if (declared instanceof Utf7) {
+            String text = Utf7.strict(b, off, len);
+            return text != null ? text : decode(b, off, len, null); // not UTF-7 after all: as if undeclared
+        }
         if (declared != null && !isAsciiCompatibleLatin(declared)) {
             // UTF-8 declared but invalid: mostly-valid UTF-8 with a few bad bytes stays UTF-8, else it was 8-bit Latin.
             if (declared.equals(StandardCharsets.UTF_8) && !ascii && !isValidUtf8(b, off, len)) {
                 return hasUtf8Sequences(b, off, len)
                         ? new String(b, off, len, StandardCharsets.UTF_8)
                         : new String(b, off, len, WINDOWS_1252);
+            }
+            if (declared.name().startsWith("UTF-16") && !looksLikeUtf16(b, off, len, declared.name().endsWith("LE"))) {
+                return decode(b, off, len, null); // 8-bit text declared UTF-16: read as if undeclared
             }
             return new String(b, off, len, declared);
         }
@@ -97,6 +120,52 @@ final class Charsets {
         if (isValidUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
         if (declared != null) return new String(b, off, len, declared);
         return detect(b, off, len);
+    }
+
+    /**
+     * Whether bytes declared UTF-16 can be UTF-16 text. Mailers declare it for 8-bit text, which then decodes as CJK
+     * ideographs ("Hi there" as 䡩⁴桥牥). Real UTF-16 has a byte order mark, or zero bytes (any ASCII character, a
+     * space or a line break, is one), or failing both (a line of CJK text alone) code units that text is made of.
+     * Bytes without zero bytes are not UTF-16 when they are odd in number; when they are nearly all printable ASCII
+     * with a space or line break among them (8-bit text; in real UTF-16 CJK about half the bytes are 0x80 or more); or
+     * when more than a tenth of their units would be unassigned, private use, unpaired surrogates or Yi syllables
+     * (GBK or KOI8-R text read as UTF-16 fall there).
+     *
+     * @param littleEndian the byte order when there is no byte order mark (UTF-16 alone means big-endian)
+     */
+    static boolean looksLikeUtf16(byte[] b, int off, int len, boolean littleEndian) {
+        if (len >= 2 && ((b[off] & 0xff) == 0xfe && (b[off + 1] & 0xff) == 0xff
+                || (b[off] & 0xff) == 0xff && (b[off + 1] & 0xff) == 0xfe)) {
+            return true;
+        }
+        if (indexOf(b, off, len, (byte) 0) >= 0) return true;
+        if (len % 2 == 1) return false;
+        int printable = 0;
+        boolean spaced = false;
+        for (int i = off, end = off + len; i < end; i++) {
+            int c = b[i];
+            if (c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' || c == '\r') printable++;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') spaced = true;
+        }
+        if (spaced && printable >= len * 0.9) return false;
+        int odd = 0;
+        for (int i = off, end = off + len; i < end; i += 2) {
+            char u = littleEndian ? (char) ((b[i + 1] & 0xff) << 8 | b[i] & 0xff) : (char) ((b[i] & 0xff) << 8 | b[i + 1] & 0xff);
+            if (Character.isHighSurrogate(u) && i + 3 < end) {
+                char next = littleEndian ? (char) ((b[i + 3] & 0xff) << 8 | b[i + 2] & 0xff)
+                        : (char) ((b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff);
+                if (Character.isLowSurrogate(next)) {
+                    i += 2;
+                    continue;
+                }
+            }
+            int type = Character.getType(u);
+            if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || u >= 0xa000 && u < 0xa4d0) {
+                odd++;
+            }
+        }
+        return odd * 10 <= len / 2;
     }
 
     /** Header text: UTF-8 when valid, else windows-1252, so raw 8-bit headers survive either way. */

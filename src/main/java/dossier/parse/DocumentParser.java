@@ -22,7 +22,7 @@ final class DocumentParser {
     Parsed parse(RawInput input, String type, List<Problem> problems) {
         if (input.bytes().length == 0) { // the source stage already records empty files
             return new Parsed(Kind.DOCUMENT, input.source(), input.name(), input.bytes(), input.name(), null, "",
-                    "application/octet-stream", "", null, DocMeta.NONE, List.of());
+                    "application/octet-stream", "", null, DocMeta.NONE, List.of(), "");
         }
         TextExtractor.Extraction x = tika.extract(input.bytes(), input.name(), type);
         if (x.problem() != null) problems.add(new Problem(input.source(), Problem.EXTRACT, x.problem()));
@@ -30,6 +30,6 @@ final class DocumentParser {
         String title = meta.title() != null ? meta.title() : input.name();
         var date = meta.created() != null ? meta.created() : meta.modified();
         return new Parsed(Kind.DOCUMENT, input.source(), input.name(), input.bytes(), title, date, x.text(),
-                x.contentType(), Languages.detect(x.text()), null, meta, List.of());
+                x.contentType(), Languages.detect(x.text()), null, meta, List.of(), "");
     }
 }

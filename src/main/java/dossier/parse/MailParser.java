@@ -67,9 +67,12 @@ final class MailParser {
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();
         List<Parsed> children = new ArrayList<>();
         int attachments = 0;
+        int partNumber = 0;
         for (PartCollector.Part part : message.parts()) {
             Interruption.check(); // tens of thousands of attachments take minutes: an abandoned parse stops here
+            partNumber++;
             String filename = filename(part.headers());
+            if (part.damage() != null) problems.add(damaged(source, partNumber, part, filename));
             String disposition = Params.parse(part.headers().get("Content-Disposition")).type();
             String type = part.mimeType().toLowerCase(Locale.ROOT);
             boolean body = filename == null && !disposition.equals("attachment")
@@ -105,7 +108,16 @@ final class MailParser {
                 plain.toString(),
                 html.toString(),
                 date == null ? "" : date.zone());
+        // Mailers send most HTML mail as multipart/alternative with a plain part that need not say what the HTML says
+        // (spam above all: "view this in HTML"); the words only the HTML holds are searched too. The plain part stays
+        // the text, the one shown, cut into snippets and told its language.
         String text = !plain.isEmpty() ? plain.toString() : HtmlText.of(html.toString());
+        String htmlText = htmlText(email.plainBody(), email.htmlBody());
+        if (htmlText.length() > limits.maxTextChars()) {
+            problems.add(new Problem(source, Problem.EXTRACT, "HTML text cut at " + limits.maxTextChars()
+                    + " characters"));
+            htmlText = htmlText.substring(0, limits.maxTextChars());
+        }
         // Only the text is cut: it is what is analysed and indexed, and that cost grows with its length. The plain and
         // HTML bodies are stored whole, bounded only by maxFileBytes, because they are the email as its reader sees
         // it (show, the item page, the API and exports); a cut would break HTML mid-tag and drop the images an HTML
@@ -115,7 +127,7 @@ final class MailParser {
             text = text.substring(0, limits.maxTextChars());
         }
         return new Parsed(Kind.EMAIL, source, name, bytes, subject, date == null ? null : date.instant(), text,
-                MESSAGE, Languages.detect(text), email, DocMeta.NONE, children);
+                MESSAGE, Languages.detect(text), email, DocMeta.NONE, children, htmlText);
     }
 
     /**
@@ -147,16 +159,32 @@ final class MailParser {
         if (depth + 1 > limits.maxDepth()) {
             problems.add(new Problem(source, Problem.LIMIT, "message nested deeper than " + limits.maxDepth()));
             return new Parsed(Kind.ATTACHMENT, source, filename, content, filename, null, "", MESSAGE, "", null,
-                    DocMeta.NONE, List.of());
+                    DocMeta.NONE, List.of(), "");
         }
         return parse(source, filename, content, depth + 1, problems);
     }
 
+    /** The HTML body as text when there is a plain body too ({@link Parsed#htmlText}), else empty; not cut. */
+    static String htmlText(String plain, String html) {
+        return !plain.isEmpty() && !html.isEmpty() ? HtmlText.of(html) : "";
+    }
+
+    /**
+     * The problem of a part whose transfer encoding was damaged: the email and what could be decoded are kept, but the
+     * part's text or file may be garbled or short. Parts are counted from 1 in message order, bodies included.
+     */
+    private static Problem damaged(String source, int number, PartCollector.Part part, String filename) {
+        String what = part.mimeType().toLowerCase(Locale.ROOT) + (filename == null ? "" : ", " + filename);
+        String encoding = part.encoding().isEmpty() ? "transfer encoding" : part.encoding();
+        return new Problem(source, Problem.PARSE, "bad " + encoding + " in part " + number + " (" + what + "): "
+                + part.damage());
+    }
+
     /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */
     private static Charset headerCharset(Headers top, List<PartCollector.Part> parts) {
-        Charset cs = Charsets.lookup(Params.parse(top.get("Content-Type")).get("charset"));
+        Charset cs = Charsets.forRawHeaders(Params.parse(top.get("Content-Type")).get("charset"));
         for (int i = 0; cs == null && i < parts.size(); i++) {
-            cs = Charsets.lookup(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
+            cs = Charsets.forRawHeaders(Params.parse(parts.get(i).headers().get("Content-Type")).get("charset"));
         }
         return cs;
     }

@@ -53,7 +53,7 @@ final class OutlookMessages {
         byte[] mime = toMime(msg, mail.limits(), depth, source, problems);
         Parsed p = mail.parse(source, name, mime, depth, problems);
         return new Parsed(p.kind(), p.source(), p.name(), msg, p.title(), p.date(), p.text(), MSG_TYPE, p.language(),
-                p.email(), p.meta(), p.children());
+                p.email(), p.meta(), p.children(), p.htmlText());
     }
 
     /** The message as RFC 5322 bytes. */

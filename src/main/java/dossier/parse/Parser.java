@@ -131,6 +131,15 @@ public final class Parser {
     }
 
     /**
+     * What {@link Parsed#htmlText} holds for an email read back from the archive, as parsing it gave: its HTML body as
+     * text when it has a plain body too, cut at the text limit.
+     */
+    public static String htmlText(EmailFields email, Limits limits) {
+        String t = MailParser.htmlText(email.plainBody(), email.htmlBody());
+        return t.length() > limits.maxTextChars() ? t.substring(0, limits.maxTextChars()) : t;
+    }
+
+    /**
      * The item a file that {@link #goesToOcr goes to OCR} yields before anything is read from it: the same kind, source,
      * bytes and shape (one document) as its parse gives, so it can be numbered and stored in order while OCR runs.
      */
@@ -174,7 +183,7 @@ public final class Parser {
         try {
             List<Parsed> files = Tnef.unpack(doc.source(), doc.bytes(), limits, tika, problems);
             return new Parsed(doc.kind(), doc.source(), doc.name(), doc.bytes(), doc.title(), doc.date(), doc.text(),
-                    doc.contentType(), doc.language(), doc.email(), doc.meta(), files);
+                    doc.contentType(), doc.language(), doc.email(), doc.meta(), files, doc.htmlText());
         } catch (java.io.IOException | RuntimeException e) {
             problems.add(new Problem(doc.source(), Problem.EXTRACT, "cannot unpack TNEF: " + Problem.reasonOf(e)));
             return doc;
@@ -187,14 +196,14 @@ public final class Parser {
      */
     private static Parsed unreadable(RawInput in) {
         return new Parsed(Kind.DOCUMENT, in.source(), in.name(), in.bytes(), in.name(), null, "",
-                TextExtractor.detect(new byte[0], in.name()), "", null, DocMeta.NONE, List.of());
+                TextExtractor.detect(new byte[0], in.name()), "", null, DocMeta.NONE, List.of(), "");
     }
 
     /** An item with the original bytes and nothing read from them. */
     private static Parsed bare(RawInput in, boolean email) {
         return new Parsed(email ? Kind.EMAIL : Kind.DOCUMENT, in.source(), in.name(), in.bytes(), in.name(), null, "",
                 email ? MailParser.MESSAGE : "application/octet-stream", "", email ? emptyEmail() : null,
-                DocMeta.NONE, List.of());
+                DocMeta.NONE, List.of(), "");
     }
 
     private static EmailFields emptyEmail() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
@@ -13,13 +14,58 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * Streams one message through mime4j and collects its header and its leaf parts in order, with transfer encodings
- * (base64, quoted-printable) decoded leniently. Embedded messages are not entered: a {@code message/rfc822} part
- * arrives as one leaf with its bytes, so the caller can keep them and parse them as a child. One instance per message.
+ * (base64, quoted-printable) decoded leniently: what could be decoded is kept, and what mime4j's decoders had to
+ * skip or drop is noted on the part ({@link Part#damage}). Embedded messages are not entered: a
+ * {@code message/rfc822} part arrives as one leaf with its bytes, so the caller can keep them and parse them as a child. One instance per message.
  */
 final class PartCollector extends AbstractContentHandler {
 
-    /** A leaf part: its headers, its media type as mime4j resolved it (defaults applied), and its decoded content. */
-    record Part(Headers headers, String mimeType, byte[] content) {}
+    /**
+     * A leaf part: its headers, its media type as mime4j resolved it (defaults applied), its decoded content, its
+     * transfer encoding (lower case), and what was wrong with that encoding ({@code "Unexpected base64 byte: 42,
+     * ignoring"}), or null.
+     */
+    record Part(Headers headers, String mimeType, byte[] content, String encoding, String damage) {}
+
+    /**
+     * What mime4j's base64 decoder reports that costs content or leaves it undecoded. Its other notes, and every note
+     * of the quoted-printable decoder (blanks at line ends, LF without CR, a bare {@code =} or {@code ==} kept as
+     * written, which is what its sender meant), are about form alone: nothing is lost, and much mail has them
+     * (SpamAssassin: 164 "Unexpected ==" in one message). The parser's own events reach the monitor only when it says it is listening; this one
+     * does not, so it hears the decoders alone.
+     */
+    private static final List<String> DAMAGE = List.of("Unexpected base64 byte", "Unexpected end of BASE64 stream",
+            "Unexpected padding character");
+
+    /** Counts the damage the decoders report while one part's content is read. */
+    private static final class Damage extends DecodeMonitor {
+        private String first;
+        private int count;
+
+        @Override
+        public boolean warn(String error, String dropDesc) {
+            if (dropDesc != null && dropDesc.startsWith("dropping 0 ")) return false; // stray padding, nothing lost
+            for (String d : DAMAGE) {
+                if (error != null && error.startsWith(d)) {
+                    if (count++ == 0) {
+                        String drop = dropDesc == null ? "" : dropDesc.strip().replaceAll("\\.$", "");
+                        first = drop.isEmpty() ? error : error + ", " + drop;
+                    }
+                    break;
+                }
+            }
+            return false; // go on decoding
+        }
+
+        /** What was reported since the last call, or null; starts afresh. */
+        String take() {
+            if (count == 0) return null;
+            String d = first + (count > 1 ? " (" + count + " times)" : "");
+            count = 0;
+            first = null;
+            return d;
+        }
+    }
 
     /** No line, header or count limit makes mime4j fail: the caller bounds the header block itself. */
     private static final MimeConfig LENIENT = MimeConfig.custom()
@@ -33,6 +79,7 @@ final class PartCollector extends AbstractContentHandler {
     private Headers top;
     private Headers current;
     private final List<Part> parts = new ArrayList<>();
+    private final Damage damage = new Damage();
     private final int maxDepth;
     private int depth;
     private boolean tooDeep;
@@ -49,7 +96,7 @@ final class PartCollector extends AbstractContentHandler {
     static PartCollector read(InputStream message, int maxDepth) throws IOException {
         PartCollector c = new PartCollector(maxDepth);
         // A null builder makes mime4j use its light fallback: media type, charset and boundary only.
-        MimeStreamParser parser = new MimeStreamParser(LENIENT, DecodeMonitor.SILENT, null);
+        MimeStreamParser parser = new MimeStreamParser(LENIENT, c.damage, null);
         parser.setContentDecoding(true);
         parser.setNoRecurse();
         parser.setContentHandler(c);
@@ -115,11 +162,16 @@ final class PartCollector extends AbstractContentHandler {
     @Override
     public void body(BodyDescriptor bd, InputStream is) throws IOException {
         byte[] content;
+        String encoding = bd.getTransferEncoding() == null ? "" : bd.getTransferEncoding().toLowerCase(Locale.ROOT);
+        damage.take(); // anything said before this part's content is not about it
+        String bad;
         try {
             content = is.readAllBytes();
+            bad = damage.take();
         } catch (IOException e) {
             content = new byte[0]; // a broken encoding mime4j could not even skip: keep the part, empty
+            bad = "cannot be decoded: " + dossier.model.Problem.reasonOf(e);
         }
-        parts.add(new Part(current == null ? new Headers() : current, bd.getMimeType(), content));
+        parts.add(new Part(current == null ? new Headers() : current, bd.getMimeType(), content, encoding, bad));
     }
 }

@@ -30,7 +30,11 @@ class BlindCopiesTest {
     private static final String MESSAGE = "From: Bob Stone <bob@example.org>\r\nTo: Alice Reed <alice@example.org>\r\n"
             + "Subject: Board minutes\r\nMessage-ID: <minutes-7@example.org>\r\n"
             + "Date: Mon, 14 May 2001 09:30:00 -0700\r\n";
-    private static final String BODY = "\r\nThe minutes of the board are ready; keep them to yourself for now.\r\n";
+    /** Plain and HTML, the HTML with a word the plain part lacks: rebuilt with its Bcc, the item still finds it. */
+    private static final String BODY = "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b1\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain\r\n\r\nThe minutes of the board are ready; keep them to yourself.\r\n"
+            + "--b1\r\nContent-Type: text/html\r\n\r\n<p>The minutes of the board are ready; keep them to yourself."
+            + " <i>Quillwort</i></p>\r\n--b1--\r\n";
 
     /** Alice's copy, as her mailbox filed it. */
     private static final byte[] RECEIVED = (MESSAGE + "X-Folder: \\Alice\\Inbox\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
@@ -116,6 +120,7 @@ class BlindCopiesTest {
             assertEquals(1, s.count("bcc:\"Dan Moss\""));
             assertEquals(1, s.count("bcc:alice"));
             assertEquals(1, s.count("participant:carol"));
+            assertEquals(1, s.count("quillwort"), "a word of the HTML part alone");
             Item item = s.item(1).orElseThrow();
             assertEquals(List.of(new Address("", "carol@example.org"), new Address("Dan Moss", "dan@example.org"),
                     new Address("", "alice@example.org")), item.email().bcc());

@@ -33,12 +33,16 @@ class ItemDocumentsTest {
     Path dir;
 
     private static Parsed email(String subject, String plain, String html, String text) {
+        return email(subject, plain, html, text, "");
+    }
+
+    private static Parsed email(String subject, String plain, String html, String text, String htmlText) {
         EmailFields e = new EmailFields("m1@example.org", List.of(new Address("Jeff Skilling", "jeff@enron.com")),
                 List.of(new Address("", "ken.lay@enron.com"), new Address("Ann", "ann@x.org")), List.of(), List.of(),
                 List.of(), "m0@example.org", List.of("m-1@example.org", "m0@example.org"), subject, "Subject: " + subject,
                 plain, html, "-0500");
         return new Parsed(Kind.EMAIL, "mail/1.eml", "", plain.getBytes(StandardCharsets.UTF_8), subject,
-                Instant.parse("2001-05-14T16:39:00Z"), text, "message/rfc822", "en", e, DocMeta.NONE, List.of());
+                Instant.parse("2001-05-14T16:39:00Z"), text, "message/rfc822", "en", e, DocMeta.NONE, List.of(), htmlText);
     }
 
     private static Document doc(long id, Parsed p) {
@@ -97,6 +101,29 @@ class ItemDocumentsTest {
             assertEquals(List.of(new Address("", "ken.lay@enron.com"), new Address("Ann", "ann@x.org")), fresh.to());
             assertEquals(new PeopleScan.Mail(2, fresh.date(), fresh.thread(), fresh.messageId(), fresh.inReplyTo(),
                     fresh.references(), fresh.subject(), fresh.from(), fresh.to(), fresh.cc(), fresh.bcc()), older);
+        }
+    }
+
+    @Test
+    void wordsOnlyTheHtmlPartHoldsAreIndexedOnceAndTheTextStaysThePlainPart() throws Exception {
+        String plain = "Meeting at noon. Meeting room B.";
+        Parsed p = email("Lunch", plain, "<p>Catering by Rosalind's Kitchen</p><p>Meeting at <b>noon</b>.</p>", plain,
+                "Catering by Rosalind's Kitchen.\n\nMeeting at noon. Catering!");
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(Schema.analyzer()))) {
+            w.addDocument(doc(1, p));
+            w.commit();
+        }
+        try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher s = new IndexSearcher(r);
+            assertEquals(1, s.count(new TermQuery(new Term(Schema.TEXT, "cater"))), "a word of the HTML alone");
+            assertEquals(1, s.count(new TermQuery(new Term(Schema.TEXT, "rosalind"))));
+            assertEquals(1, s.count(new TermQuery(new Term(Schema.EXACT, "catering"))), "for wildcards and fuzzy words");
+            assertEquals(2, r.totalTermFreq(new Term(Schema.TEXT, "meet")), "the plain part's count, not doubled");
+            assertEquals(1, r.totalTermFreq(new Term(Schema.TEXT, "noon")));
+            assertEquals(1, r.totalTermFreq(new Term(Schema.TEXT, "cater")), "a word the text lacks, once");
+            assertEquals(plain, s.storedFields().document(0).get(Schema.TEXT), "the stored text is the plain part");
+            assertEquals(0, s.count(new org.apache.lucene.search.PhraseQuery(Schema.TEXT, "b", "cater")),
+                    "no phrase spans the plain part and the HTML's words");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,30 @@ class CharsetsTest {
     @Test
     void declaredCharsetIsUsed() {
         assertEquals("Привет", Charsets.decode("Привет".getBytes(Charset.forName("koi8-r")), "koi8-r"));
+    }
+
+    @Test
+    void eightBitTextDeclaredUtf16IsReadAsIfUndeclared() {
+        // Read as UTF-16 these would be CJK ideographs: "Hi there" is 䡩⁴桥牥.
+        assertEquals("Meeting at noon.", Charsets.decode("Meeting at noon.".getBytes(StandardCharsets.US_ASCII), "utf-16"));
+        assertEquals("Hello", Charsets.decode("Hello".getBytes(StandardCharsets.US_ASCII), "UTF-16LE"), "odd length");
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(Charset.forName("windows-1252")), "utf-16be"));
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-16"));
+        String chinese = "中文邮件的内容，请查收附件。";
+        assertEquals(chinese, Charsets.decode(chinese.getBytes(Charset.forName("GBK")), "utf-16"), "GBK declared UTF-16");
+        String russian = "Привет, мир! Как дела?";
+        assertEquals(russian, Charsets.decode(russian.getBytes(Charset.forName("windows-1251")), "utf-16"));
+    }
+
+    @Test
+    void realUtf16TextStaysUtf16() {
+        for (String text : List.of("日本語のテキストです。", "中文", "中文邮件的内容，请查收附件。", "안녕하세요", "Привет мир",
+                "Hi there", TEXT, "Meeting at noon.\r\n", "\ud83d\ude00\ud83d\ude01")) {
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16BE), "utf-16"), text);
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16BE), "UTF-16BE"), text);
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16LE), "utf-16le"), text);
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16), "utf-16"), text + " with a BOM");
+        }
     }
 
     @Test

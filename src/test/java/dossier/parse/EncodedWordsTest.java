@@ -36,6 +36,20 @@ class EncodedWordsTest {
     }
 
     @Test
+    void utf7WordsAreDecoded() {
+        assertEquals("Hi Mom -\u263a-!", EncodedWords.decode("=?utf-7?Q?Hi_Mom_-+Jjo--!?="));
+        assertEquals("Re: 日本語", EncodedWords.decode("Re: =?UTF-7?B?K1plVm5MSXFlLQ==?="));
+        assertEquals("1 + 1", EncodedWords.decode("=?utf-7?Q?1_+_1?="), "bad UTF-7 is read as if undeclared");
+    }
+
+    @Test
+    void eightBitWordsDeclaredUtf16AreReadAsIfUndeclaredAndRealUtf16StaysUtf16() {
+        assertEquals("Hello world", EncodedWords.decode("=?utf-16?Q?Hello_world?="));
+        assertEquals("Caf\u00e9 au lait", EncodedWords.decode("=?UTF-16LE?Q?Caf=E9_au_lait?="));
+        assertEquals("日本語", EncodedWords.decode("=?UTF-16?B?ZeVnLIqe?="));
+    }
+
+    @Test
     void brokenBase64AndPlainTextPassThrough() {
         assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
         assertEquals("no words here", EncodedWords.decode("no words here"));

@@ -58,6 +58,7 @@ class MailParsingTest {
         assertTrue(p.email().plainBody().startsWith("The café opens at nine. This is the plain body of the message and it is written"));
         assertTrue(p.email().htmlBody().contains("<b>nine</b>"));
         assertEquals(p.email().plainBody(), p.text(), "the plain body is the text when there is one");
+        assertEquals("The café opens at nine.\n\nSecond paragraph.", p.htmlText(), "the HTML as text, for search");
         assertEquals("parent@example.org", p.email().inReplyTo());
         assertEquals(List.of("root@example.org", "parent@example.org"), p.email().references());
         assertEquals("alt-1@example.org", p.email().messageId());
@@ -70,6 +71,7 @@ class MailParsingTest {
         Parsed p = email("html-only.eml").item();
         assertEquals("", p.email().plainBody());
         assertEquals("Headline\n\nFirst paragraph.\n\nSecond paragraph.", p.text());
+        assertEquals("", p.htmlText(), "the HTML is the text already");
     }
 
     @Test
@@ -227,5 +229,59 @@ class MailParsingTest {
         assertEquals("big", r.item().title());
         assertEquals("body", r.item().text().strip());
         assertEquals(Problem.LIMIT, r.problems().get(0).stage());
+    }
+
+    /** Parses a message written here, as the maildir source would hand it over. */
+    private static ParseResult mail(String message) {
+        return Fixtures.PARSER.parse(new RawInput("mail/crafted.eml", "crafted.eml", RawInput.Hint.EMAIL,
+                message.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void utf7BodyAndSubjectAreDecoded() {
+        ParseResult r = mail("From: a@example.com\nSubject: =?utf-7?Q?Hi_Mom_-+Jjo--!?=\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-7\n\nThe +ZeVnLIqe- text costs +AKM-1 +- tax.\n");
+        assertEquals("Hi Mom -\u263a-!", r.item().title());
+        assertEquals("The 日本語 text costs £1 + tax.", r.item().text().strip());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void eightBitBodyDeclaredUtf16IsReadAsText() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=\"utf-16\"\n\nMeet at the caf\u00e9 at noon.\n");
+        assertEquals("Meet at the café at noon.", r.item().text().strip());
+    }
+
+    @Test
+    void damagedBase64LeavesAProblemAndKeepsTheEmailAndWhatCouldBeDecoded() {
+        ParseResult r = mail("From: a@example.com\nSubject: logo\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nThe logo is attached.\n"
+                + "--b\nContent-Type: image/png; name=\"logo.png\"\nContent-Transfer-Encoding: base64\n\n"
+                + "iVBORw0KGgo!!!AAAANSUhEUgAA\n--b--\n");
+        Parsed p = r.item();
+        assertEquals("The logo is attached.", p.text().strip());
+        assertEquals("logo.png", p.children().get(0).name());
+        assertEquals(18, p.children().get(0).bytes().length, "the base64 around the bad bytes is decoded");
+        assertEquals(new Problem("mail/crafted.eml", Problem.PARSE,
+                "bad base64 in part 2 (image/png, logo.png): Unexpected base64 byte: 33, ignoring (3 times)"),
+                r.problems().get(0));
+    }
+
+    @Test
+    void base64CutShortLeavesAProblemAndQuotedPrintableKeptAsWrittenNone() {
+        ParseResult r = mail("From: a@example.com\nSubject: cut\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Caf=C3=A9 costs =ZZ5.\n"
+                + "--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+                + "SGVsbG8gd29ybGQ\n--b--\n");
+        assertEquals("Café costs =ZZ5.", r.item().text().strip());
+        assertEquals("Hello wor", new String(r.item().children().get(0).bytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(
+                new Problem("mail/crafted.eml", Problem.PARSE, "bad base64 in part 2 (application/octet-stream): "
+                        + "Unexpected end of BASE64 stream, dropping 3 sextet(s)")),
+                r.problems());
     }
 }
