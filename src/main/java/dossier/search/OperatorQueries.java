@@ -150,7 +150,7 @@ final class OperatorQueries {
     }
 
     /**
-     * The term (or prefix) in any of the fields; a term with CJK characters anywhere inside a term
+     * The term (or prefix) in any of the fields; a term with CJK characters is found anywhere inside an indexed term
      * ({@link Patterns#within}: {@code from:吉田} finds 吉田学). Over several fields the score is constant: summing
      * each field's score would rank an address by how many roles it has, which one field holding every role never did.
      */
