@@ -37,7 +37,7 @@ final class PeopleCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "People to skip first (default: 0).")
     int offset = 0;
 
-    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Part of a name or address; several words are joined with spaces.")
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Part of a name or address; several words are joined with spaces; \"Last, First\" finds First Last.")
     List<String> query = List.of();
 
     @Override

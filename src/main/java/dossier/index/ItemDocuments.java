@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 public final class ItemDocuments {
     static final ObjectMapper JSON = ArchiveJson.MAPPER;
     private static final Pattern DOTS = Pattern.compile("[._]+");
+    /** The name the mail parsers (MailParser, Tnef) give an attachment that has none. */
+    private static final Pattern MADE_UP_NAME = Pattern.compile("attachment-\\d+");
 
     /** The facet dimensions; every one may hold several values per item. */
     public static final FacetsConfig FACETS = facetsConfig();
@@ -78,7 +80,8 @@ public final class ItemDocuments {
         d.add(new StoredField(Schema.TITLE, p.title()));
         if (!p.name().isEmpty()) {
             d.add(new StoredField(Schema.NAME, p.name()));
-            d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
+            // filename: searches names someone gave a file, not the parser's "attachment-2" for a part without one.
+            if (!MADE_UP_NAME.matcher(p.name()).matches()) d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
         }
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();

@@ -68,15 +68,23 @@ public final class Directory {
         loaded();
     }
 
-    /** The people whose name, other names or addresses contain the filter (case-insensitive; blank: everyone). */
+    /**
+     * The people whose name, other names or addresses contain the filter (case-insensitive; blank: everyone). A
+     * filter in double quotes is the text inside them, and a name written "Last, First" is also looked for as
+     * names are shown, "First Last": {@code "Skilling, Jeff"} finds Jeff Skilling.
+     */
     public Listing<PersonSummary> people(String filter, Order order, int offset, int limit) {
         Loaded l = loaded();
-        String f = filter == null ? "" : Names.fold(filter.strip());
+        String f = filter == null ? "" : filter.strip();
+        if (f.length() > 1 && f.startsWith("\"") && f.endsWith("\"")) f = f.substring(1, f.length() - 1).strip();
+        String shown = Names.fold(Names.display(f));
+        f = Names.fold(f);
+        if (shown.isEmpty() || shown.equals(f)) shown = null;
         int[] sequence = order == Order.NAME ? l.byName() : l.byVolume;
         List<PersonSummary> page = new ArrayList<>();
         long total = 0;
         for (int i : sequence) {
-            if (!f.isEmpty() && !l.haystack[i].contains(f)) continue;
+            if (!f.isEmpty() && !l.haystack[i].contains(f) && (shown == null || !l.haystack[i].contains(shown))) continue;
             if (total >= offset && page.size() < limit) page.add(PersonSummary.of(l.people.get(i)));
             total++;
         }

@@ -50,7 +50,7 @@ final class OperatorQueries {
             case "cc" -> address(List.of(Schema.CC), op, v);
             case "bcc" -> address(List.of(Schema.BCC), op, v);
             case "participant" -> address(Schema.PARTICIPANT_FIELDS, op, v);
-            case "domain" -> keyword(Schema.DOMAIN, op, v, "@");
+            case "domain" -> domain(v);
             case "subject" -> text.subject(v);
             case "filename" -> text.filename(v);
             case "kind" -> kind(v);
@@ -74,12 +74,14 @@ final class OperatorQueries {
 
     /**
      * Every term {@link AddressTerms#queryTerms} makes of the value, all required, each in any of the fields; a
-     * trailing {@code *} makes the last one a prefix, and {@code from:*} alone matches any value.
+     * trailing {@code *} makes the last one a prefix, and {@code from:*} alone matches any value. Unquoted, a
+     * {@code *} or {@code ?} anywhere else makes its word a {@link #patterns pattern}.
      */
     private static Query address(List<String> fields, String op, Value v) throws QueryException {
         String value = pasted(v.text());
         boolean prefix = !v.escaped() && value.endsWith("*");
         if (prefix) value = value.substring(0, value.length() - 1);
+        if (!v.escaped() && !v.quoted() && Patterns.isWildcard(value)) return patterns(fields, op, pasted(v.text()), v);
         List<String> terms = AddressTerms.queryTerms(value);
         if (terms.isEmpty() && !prefix) throw new QueryException(op + ": needs an address or a name", v.column());
         if (terms.isEmpty()) return anyField(fields, "", true);
@@ -91,6 +93,34 @@ final class OperatorQueries {
             b.add(q, Occur.MUST);
         }
         return b.build();
+    }
+
+    /**
+     * An unquoted value with wildcards: each word (at spaces and commas) is a pattern on the fields' terms
+     * ({@code from:*killing} finds skilling, {@code from:j*@enron.com} a whole address, {@code domain:*.com}) or,
+     * without wildcards, a term as {@link #joinedWord}; all words are required. Quoted, {@code ?} stays a character:
+     * names mis-decoded as {@code J?rg} are searched as written.
+     */
+    private static Query patterns(List<String> fields, String op, String value, Value v) throws QueryException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        Query last = null;
+        for (String word : value.strip().split("[\\s,]+")) {
+            String k = Schema.keyword(word);
+            if (k.isEmpty()) continue;
+            last = Patterns.isWildcard(k) ? anyFieldPattern(fields, k, v) : joinedWord(fields, Schema.term(k));
+            b.add(last, Occur.MUST);
+            n++;
+        }
+        if (n == 0) throw new QueryException(op + ": needs an address or a name", v.column());
+        return n == 1 ? last : b.build();
+    }
+
+    private static Query anyFieldPattern(List<String> fields, String pattern, Value v) throws QueryException {
+        if (fields.size() == 1) return Patterns.wildcard(fields.get(0), pattern, v.text(), v.column());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String field : fields) b.add(Patterns.wildcard(field, pattern, v.text(), v.column()), Occur.SHOULD);
+        return new ConstantScoreQuery(b.build());
     }
 
     /**
@@ -120,18 +150,28 @@ final class OperatorQueries {
     }
 
     /**
-     * The term (or prefix) in any of the fields. Over several fields the score is constant: summing each field's
-     * score would rank an address by how many roles it has, which one field holding every role never did.
+     * The term (or prefix) in any of the fields; a term with CJK characters is found anywhere inside an indexed term
+     * ({@link Patterns#within}: {@code from:吉田} finds 吉田学). Over several fields the score is constant: summing
+     * each field's score would rank an address by how many roles it has, which one field holding every role never did.
      */
     private static Query anyField(List<String> fields, String term, boolean prefix) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean cjk = Patterns.hasCjk(term);
         for (String field : fields) {
             Term t = new Term(field, term);
-            Query q = prefix ? new PrefixQuery(t) : new TermQuery(t);
+            Query q = cjk ? Patterns.within(field, term) : prefix ? new PrefixQuery(t) : new TermQuery(t);
             if (fields.size() == 1) return q;
             b.add(q, Occur.SHOULD);
         }
         return new ConstantScoreQuery(b.build());
+    }
+
+    /** {@code domain:rand.org}, or unquoted with wildcards {@code domain:*.com}, {@code domain:enron.*}. */
+    private static Query domain(Value v) throws QueryException {
+        String k = Schema.keyword(v.text());
+        if (k.startsWith("@")) k = k.substring(1);
+        if (v.escaped() || v.quoted() || !Patterns.isWildcard(k)) return keyword(Schema.DOMAIN, "domain", v, "@");
+        return Patterns.wildcard(Schema.DOMAIN, k, v.text(), v.column());
     }
 
     /** A lower-cased keyword term, without a leading {@code strip} character (the @ of a domain, the . of a type). */

@@ -23,18 +23,20 @@ public final class Operators {
     /** The {@code name:value} operators; names are case-insensitive. */
     public static final List<Help> HELP = List.of(
             new Help("from", "from:ADDRESS|NAME", "Sent by: a whole address, a word of it, a domain or a name; "
-                    + "quote names with spaces; a trailing * matches a prefix", "from:\"Jeff Skilling\""),
+                    + "quote names with spaces; * and ? are wildcards (from:*killing); a part of a Chinese, Japanese "
+                    + "or Korean name finds it (from:吉田)", "from:\"Jeff Skilling\""),
             new Help("to", "to:ADDRESS|NAME", "Sent to (To header), as from:", "to:jeff.skilling@enron.com"),
             new Help("cc", "cc:ADDRESS|NAME", "Copied to (Cc header), as from:", "cc:skilling"),
             new Help("bcc", "bcc:ADDRESS|NAME", "Blind-copied to (Bcc header), as from:; bcc:* any Bcc",
                     "bcc:*"),
             new Help("participant", "participant:ADDRESS|NAME", "In any of From, To, Cc or Bcc",
                     "participant:lay"),
-            new Help("domain", "domain:DOMAIN", "A participant's address is at this domain or below it",
-                    "domain:rand.org"),
+            new Help("domain", "domain:DOMAIN", "A participant's address is at this domain or below it; "
+                    + "* and ? are wildcards (domain:*.gov)", "domain:rand.org"),
             new Help("subject", "subject:WORD|\"PHRASE\"", "Words or a phrase in the subject or title",
                     "subject:\"quarterly results\""),
-            new Help("filename", "filename:NAME", "File name of an attachment or document; wildcards allowed",
+            new Help("filename", "filename:NAME", "Words of the file name of an attachment or document (not of "
+                    + "the file an email was stored in); wildcards allowed; a CJK part is found inside a word",
                     "filename:*.xlsx"),
             new Help("kind", "kind:email|attachment|document", "Only items of this kind", "kind:attachment"),
             new Help("type", "type:TYPE", "File type: extension, media type or family (image, pdf, word, excel)",
@@ -59,7 +61,8 @@ public final class Operators {
     public static final List<Help> SYNTAX = List.of(
             new Help("words", "WORD WORD", "Every word must match, in subject, text or file name; "
                     + "negotiating finds negotiation, resume finds résumé", "merger enron"),
-            new Help("phrase", "\"PHRASE\"[~N]", "Words in this order; ~N allows N words between or out of place",
+            new Help("phrase", "\"PHRASE\"[~N]", "Words in this order, as written (not stemmed; an apostrophe "
+                    + "may be there or not: \"lets\" finds LET'S); ~N allows N words between or out of place",
                     "\"special purpose entity\"~2"),
             new Help("wildcard", "WO*D WO?D", "* any characters, ? one character (unstemmed words)", "negot*"),
             new Help("fuzzy", "WORD~[N]", "Words within N (1 or 2, default 2) edits", "skiling~"),
