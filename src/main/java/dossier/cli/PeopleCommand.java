@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dossier people}: the people of an archive, by volume or name, filtered by a name or address substring. */
+/** {@code dossier people}: the people of an archive, by volume or name, filtered by parts of names or addresses. */
 @Command(name = "people", mixinStandardHelpOptions = true,
         description = {"Lists the people of an archive and how many emails each took part in, sent and received.",
                 "Everyone who sent or received an email is listed once, their addresses and names resolved into one person."},
@@ -37,7 +37,8 @@ final class PeopleCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "People to skip first (default: 0).")
     int offset = 0;
 
-    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Part of a name or address; several words are joined with spaces; \"Last, First\" finds First Last.")
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Parts of a name or address: each word must be in one of the person's names or addresses, in any order"
+                    + " (skilling jeff); in double quotes, the text as written (\"Last, First\" also finds First Last).")
     List<String> query = List.of();
 
     @Override

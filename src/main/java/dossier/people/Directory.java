@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.Query;
 
 /**
@@ -32,6 +33,9 @@ import org.apache.lucene.search.Query;
  * <p>Thread-safe: one instance serves every request.
  */
 public final class Directory {
+    /** What separates the words of an unquoted people filter. */
+    private static final Pattern WORDS = Pattern.compile("[\\s,;]+");
+
     /** Orders of the people list. */
     public enum Order {
         /** Most emails first, then by name. */
@@ -69,22 +73,28 @@ public final class Directory {
     }
 
     /**
-     * The people whose name, other names or addresses contain the filter (case-insensitive; blank: everyone). A
-     * filter in double quotes is the text inside them, and a name written "Last, First" is also looked for as
-     * names are shown, "First Last": {@code "Skilling, Jeff"} finds Jeff Skilling.
+     * The people whose name, other names or addresses contain every word of the filter, in any order
+     * (case-insensitive; blank: everyone): {@code skilling jeff} and {@code Skilling, Jeff} find Jeff Skilling. A
+     * filter in double quotes is the text inside them, as written, and a name written "Last, First" is also looked
+     * for as names are shown, "First Last": {@code "Skilling, Jeff"} finds Jeff Skilling.
      */
     public Listing<PersonSummary> people(String filter, Order order, int offset, int limit) {
         Loaded l = loaded();
         String f = filter == null ? "" : filter.strip();
-        if (f.length() > 1 && f.startsWith("\"") && f.endsWith("\"")) f = f.substring(1, f.length() - 1).strip();
+        boolean quoted = f.length() > 1 && f.startsWith("\"") && f.endsWith("\"");
+        if (quoted) f = f.substring(1, f.length() - 1).strip();
         String shown = Names.fold(Names.display(f));
         f = Names.fold(f);
         if (shown.isEmpty() || shown.equals(f)) shown = null;
+        List<String> words = quoted ? List.of() : Arrays.stream(WORDS.split(f)).filter(w -> !w.isEmpty()).toList();
         int[] sequence = order == Order.NAME ? l.byName() : l.byVolume;
         List<PersonSummary> page = new ArrayList<>();
         long total = 0;
         for (int i : sequence) {
-            if (!f.isEmpty() && !l.haystack[i].contains(f) && (shown == null || !l.haystack[i].contains(shown))) continue;
+            String h = l.haystack[i];
+            boolean match = f.isEmpty() || h.contains(f) || (shown != null && h.contains(shown))
+                    || (words.size() > 1 && words.stream().allMatch(h::contains));
+            if (!match) continue;
             if (total >= offset && page.size() < limit) page.add(PersonSummary.of(l.people.get(i)));
             total++;
         }

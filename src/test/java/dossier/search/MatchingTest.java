@@ -1,6 +1,7 @@
 package dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,11 +124,13 @@ class MatchingTest {
 
     @Test
     void aQuotedLastFirstNameFindsThePerson() {
-        for (String q : new String[] {"\"Skilling, Jeff\"", "Skilling, Jeff", "Jeff Skilling", "吉田"}) {
+        for (String q : new String[] {"\"Skilling, Jeff\"", "Skilling, Jeff", "Jeff Skilling", "skilling jeff", "吉田"}) {
             String out = Cli.out("people", "--archive", archive.toString(), "--format", "json", q);
             assertTrue(out.contains(q.equals("吉田") ? "manabu.yoshida@example.jp" : "jeff.skilling@enron.com"),
                     q + ": " + out);
         }
+        String quoted = Cli.out("people", "--archive", archive.toString(), "--format", "json", "\"skilling jeff\"");
+        assertFalse(quoted.contains("jeff.skilling@enron.com"), "quoted, the words are taken as written: " + quoted);
     }
 
     private static Set<String> titles(String query) throws QueryException {
