@@ -81,7 +81,7 @@ public final class ItemDocuments {
         if (!p.name().isEmpty()) {
             d.add(new StoredField(Schema.NAME, p.name()));
             // filename: searches names someone gave a file, not the parser's "attachment-2" for a part without one.
-            if (!MADE_UP_NAME.matcher(p.name()).matches()) d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
+            if (isFileName(p, n.parent())) d.add(new TextField(Schema.FILENAME, p.name(), Field.Store.NO));
         }
         // A file name as title: split at dots and underscores so that "budget" finds budget_2001.xls.
         String subject = p.title().equals(p.name()) ? DOTS.matcher(p.title()).replaceAll(" ") : p.title();
@@ -129,6 +129,18 @@ public final class ItemDocuments {
                 email == null ? "" : dossier.parse.Parser.htmlText(email, limits));
         return toDocument(new NewItem(item.id(), item.parent(), p, item.sha256(), List.of(stored.getValues(Schema.DEDUP)),
                 item.attachments(), item.thread()));
+    }
+
+    /**
+     * Whether an item's name is the name of a file, for {@code filename:}. An email that stands on its own in the dump
+     * (no parent) is not: its name is where the dump stored it (a maildir's {@code 1.}, an {@code .eml}), and
+     * {@code filename:1} found every Enron email filed as {@code 1.}. An email attached to an email keeps the name it
+     * was attached under, as any attachment. Nor is the name the mail parsers make up for a part without one
+     * ({@code attachment-2}). Decided here, not by the query, which cost searches a fifth of their time at the median
+     * (BENCHMARKS.md); an archive built before this finds those names still.
+     */
+    private static boolean isFileName(Parsed p, long parent) {
+        return !(p.kind() == Kind.EMAIL && parent == 0) && !MADE_UP_NAME.matcher(p.name()).matches();
     }
 
     private static void addEmail(Document d, EmailFields e) {

@@ -1,7 +1,6 @@
 package dossier.search;
 
 import dossier.index.Schema;
-import dossier.model.Kind;
 import dossier.search.QueryLexer.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,9 +49,9 @@ final class TextQueries {
             Matcher m = FUZZY.matcher(v.text());
             if (m.matches()) {
                 int edits = edits(m.group(2), v);
-                return anyOf(fuzzy(Schema.EXACT, m.group(1), edits), files(fuzzy(Schema.FILENAME, m.group(1), edits)));
+                return anyOf(fuzzy(Schema.EXACT, m.group(1), edits), fuzzy(Schema.FILENAME, m.group(1), edits));
             }
-            if (Patterns.isWildcard(v.text())) return anyOf(wildcard(Schema.EXACT, v), files(fileNamePattern(v)));
+            if (Patterns.isWildcard(v.text())) return anyOf(wildcard(Schema.EXACT, v), fileNamePattern(v));
         }
         return anyOf(subjectWords(v), stemmedBuilder.createPhraseQuery(Schema.TEXT, v.text(), 0), filename(v));
     }
@@ -83,13 +81,10 @@ final class TextQueries {
      * {@code filename:}: every word of the value in the file name, split as file names are indexed, or a wildcard or
      * fuzzy name. Quoted words are all required rather than a phrase, since the file name field need not keep
      * positions. A word with CJK characters is found inside a word of the name ({@code 報告} in 報告書2014.pdf).
-     * Only {@link #files files} are searched.
+     * Only files have the field: emails that stand on their own in the dump are not indexed under their file name
+     * ({@link dossier.index.ItemDocuments#toDocument}).
      */
     Query filename(Value v) throws QueryException {
-        return files(fileName(v));
-    }
-
-    private Query fileName(Value v) throws QueryException {
         if (!v.quoted() && !v.escaped()) {
             Matcher m = FUZZY.matcher(v.text());
             if (m.matches()) return fuzzy(Schema.FILENAME, m.group(1), edits(m.group(2), v));
@@ -116,22 +111,6 @@ final class TextQueries {
 
     private static Query fileNameWord(String w) {
         return Patterns.hasCjk(w) ? Patterns.within(Schema.FILENAME, w) : new TermQuery(new Term(Schema.FILENAME, w));
-    }
-
-    /**
-     * An email that stands on its own in the dump: its file name is where the dump stored it (a maildir's
-     * {@code 1.}, an {@code .eml}), not a name anyone gave a file, so {@code filename:} leaves it out. An email
-     * attached to an email keeps the name it was attached under, and is searched as the attachment it is.
-     */
-    private static final Query STORED_EMAIL = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Schema.KIND, Kind.EMAIL.label())), Occur.FILTER)
-            .add(LongPoint.newRangeQuery(Schema.PARENT, 1, Long.MAX_VALUE), Occur.MUST_NOT)
-            .build();
-
-    /** The query's matches among files (attachments, documents, attached emails); null stays null. */
-    private static Query files(Query q) {
-        if (q == null) return null;
-        return new BooleanQuery.Builder().add(q, Occur.MUST).add(STORED_EMAIL, Occur.MUST_NOT).build();
     }
 
     /** Every query required; null if there are none. */
