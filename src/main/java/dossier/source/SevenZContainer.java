@@ -35,7 +35,8 @@ final class SevenZContainer implements Container {
             int count = 0, max = opener.limits().maxEntries(item.depth(), true);
             // The index, not getNextEntry(): it lists names even when the content needs a password.
             for (SevenZArchiveEntry entry : archive.getEntries()) {
-                if (entry.isDirectory() || entry.isAntiItem() || !entry.hasStream()) continue;
+                // Only an entry with a stream holds data; one that does is read as a file, even one named as a folder.
+                if (!entry.hasStream()) continue;
                 if (++count > max) {
                     opener.problem(item.source(), Problem.LIMIT, "more than " + max + " entries; the rest were not read");
                     return;

@@ -10,7 +10,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads a tar's entries in stream order (a tar has no index). Each regular file becomes an item {@code a.tar#dir/f},
- * opened in turn; links and devices are reported, never followed. Entries are read into memory only, through the size
+ * opened in turn; so does a folder entry that holds data ({@code a.tar#notes} for {@code notes/}); links and devices are
+ * reported, never followed. Entries are read into memory only, through the size
  * limit and the top-level file's budget; a tar is not compressed, so an oversized entry is skipped cheaply. A header
  * that claims more than the rest of the tar could hold (4 GB for an entry of a cut copy) is not believed: the entry is
  * read for what it holds, up to the limit. A tar that stops where a header or its end-of-archive blocks should be (a
@@ -26,7 +27,7 @@ final class TarContainer implements Container {
             int count = 0;
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                if (entry.isDirectory()) continue;
+                if (entry.isDirectory() && entry.getSize() == 0) continue;
                 if (++count > opener.limits().maxEntries()) {
                     opener.problem(item.source(), Problem.LIMIT,
                             "more than " + opener.limits().maxEntries() + " entries; the rest were not read");
@@ -42,7 +43,7 @@ final class TarContainer implements Container {
                     opener.problem(source, Problem.SOURCE, "link to \"" + entry.getLinkName() + "\" not followed");
                     continue;
                 }
-                if (!entry.isFile() || entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                if (!(entry.isFile() || entry.isDirectory()) || entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
                     opener.problem(source, Problem.SOURCE, "not a regular file");
                     continue;
                 }
@@ -78,13 +79,21 @@ final class TarContainer implements Container {
         }
     }
 
-    /** A tar stream that notices where it ended: at the end-of-archive blocks, or cut before them. */
+    /**
+     * A tar stream that notices where it ended (at the end-of-archive blocks, or cut before them) and reads the data of
+     * folder entries as if they were files.
+     */
     private static final class Watched extends TarArchiveInputStream {
         private final Ending source;
         /** Where the archive was cut, or null when it ended properly. */
         String cut;
         /** Whether it was cut inside an entry's data. */
         boolean inData;
+        /**
+         * What is left of a folder entry's data, and its padding: tar tools never write any, but a crafted or broken tar
+         * can, and commons-compress neither reads nor skips it, so it would take that data for the next headers.
+         */
+        private long folderData, folderPadding;
 
         Watched(Ending in) {
             super(in);
@@ -96,7 +105,13 @@ final class TarContainer implements Container {
         public TarArchiveEntry getNextEntry() throws IOException {
             if (inData) return null;
             try {
-                return super.getNextEntry();
+                if (!skipFolderData()) return null;
+                TarArchiveEntry entry = super.getNextEntry();
+                if (entry != null && entry.isDirectory() && entry.getSize() > 0) {
+                    folderData = entry.getSize();
+                    folderPadding = (getRecordSize() - entry.getSize() % getRecordSize()) % getRecordSize();
+                }
+                return entry;
             } catch (IOException e) {
                 if (!source.ended) throw e;
                 // The padding after an entry's data, or an extended header, ran into the end.
@@ -109,6 +124,16 @@ final class TarContainer implements Container {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (inData) return -1;
+            if (folderData > 0) {
+                int n = source.read(b, off, (int) Math.min(len, folderData));
+                if (n < 0) {
+                    inData = true;
+                    return -1;
+                }
+                folderData -= n;
+                count(n);
+                return n;
+            }
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {
@@ -126,6 +151,23 @@ final class TarContainer implements Container {
                 endedInData(e);
                 return 0;
             }
+        }
+
+        /** Skips what is left of a folder entry's data and padding; false where the archive ends in them. */
+        private boolean skipFolderData() throws IOException {
+            while (folderData > 0 || folderPadding > 0) {
+                long n = source.skip(folderData > 0 ? folderData : folderPadding);
+                if (n <= 0) {
+                    if (folderData > 0) inData = true;
+                    else cut = "before its next header";
+                    return false;
+                }
+                long data = Math.min(n, folderData);
+                folderData -= data;
+                folderPadding -= n - data;
+                count(n);
+            }
+            return true;
         }
 
         /** commons-compress throws where the archive ends inside an entry's data: that is a cut, not a failure. */
@@ -148,6 +190,7 @@ final class TarContainer implements Container {
             return record;
         }
     }
+
     /** The raw bytes of the tar, noting when they run out, so that a cut is told from a damaged header. */
     private static final class Ending extends FilterInputStream {
         boolean ended;

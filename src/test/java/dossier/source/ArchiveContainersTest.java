@@ -105,17 +105,7 @@ class ArchiveContainersTest {
 
     @Test
     void sevenZipEntriesAreItemsInArchiveOrder() throws Exception {
-        Path file = dir.resolve("a.7z");
-        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
-            for (String[] e : new String[][] {{"docs/b.txt", "bee"}, {"a.txt", "ay"}}) {
-                SevenZArchiveEntry entry = out.createArchiveEntry(dir.toFile(), e[0]);
-                entry.setDirectory(false);
-                out.putArchiveEntry(entry);
-                out.write(utf8(e[1]));
-                out.closeArchiveEntry();
-            }
-        }
-        Collected c = Collected.open(file, Limits.DEFAULT);
+        Collected c = Collected.open(sevenZ("a.7z", "docs/b.txt", "bee", "a.txt", "ay"), Limits.DEFAULT);
         assertEquals(List.of(), c.problems);
         assertEquals(List.of("a.7z#docs/b.txt", "a.7z#a.txt"), c.sources());
         assertEquals("bee", c.text(0));
@@ -226,6 +216,40 @@ class ArchiveContainersTest {
     }
 
     @Test
+    void tarFolderEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        // Written as files, then made folders: a folder type ('5'), and an old-style name ending in '/' (type '0').
+        byte[] t = tar("notesXX", utf8("hidden in a folder entry"), "notes/a.txt", utf8("a"), "oldXX",
+                utf8("old-style folder with data"), "later.txt", utf8("later"));
+        retype(t, 0, '5', "notes");
+        retype(t, 2048, '0', "old/");
+        ByteArrayOutputStream withEmpty = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(withEmpty)) {
+            tar.putArchiveEntry(new TarArchiveEntry("empty/"));
+            tar.closeArchiveEntry();
+        }
+        byte[] empty = Arrays.copyOf(withEmpty.toByteArray(), 512);
+        byte[] bytes = new byte[t.length + 512];
+        System.arraycopy(empty, 0, bytes, 0, 512);
+        System.arraycopy(t, 0, bytes, 512, t.length);
+        Collected c = Collected.open(dir, "d.tar", bytes, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("d.tar#notes", "d.tar#notes/a.txt", "d.tar#old", "d.tar#later.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertEquals("old-style folder with data", c.text(2));
+    }
+
+    @Test
+    void sevenZipFolderEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        Path file = sevenZ("d.7z", "notes/", "hidden in a folder entry", "notes/a.txt", "a", "empty/", "");
+        Collected c = Collected.open(file, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("d.7z#notes", "d.7z#notes/a.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+    }
+
+    @Test
     void encryptedArchivesAndEntriesAreProblemsAndStillItems() throws Exception {
         Path tika = Corpora.get("documents/tika");
         // Entries encrypted, names readable: each entry an encrypted item.
@@ -283,9 +307,35 @@ class ArchiveContainersTest {
         tar.closeArchiveEntry();
     }
 
+    /** Writes a 7z; a name ending in '/' is written as a folder, with the attribute 7-Zip gives one, data or not. */
+    private Path sevenZ(String name, String... nameThenText) throws IOException {
+        Path file = dir.resolve(name);
+        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
+            for (int i = 0; i < nameThenText.length; i += 2) {
+                SevenZArchiveEntry entry = new SevenZArchiveEntry();
+                entry.setName(nameThenText[i]);
+                entry.setDirectory(nameThenText[i].endsWith("/"));
+                entry.setHasWindowsAttributes(entry.isDirectory());
+                entry.setWindowsAttributes(entry.isDirectory() ? 0x10 : 0);
+                out.putArchiveEntry(entry);
+                out.write(utf8(nameThenText[i + 1]));
+                out.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
     /** Writes {@code size} into the size field of the tar header at {@code header}, as a liar would. */
     private static void claimSize(byte[] tar, int header, long size) {
         put(tar, header + 124, String.format("%011o\0", size));
+        checksum(tar, header);
+    }
+
+    /** Gives the tar header at {@code header} another type flag and name, as a crafted or broken writer would. */
+    private static void retype(byte[] tar, int header, char flag, String name) {
+        Arrays.fill(tar, header, header + 100, (byte) 0);
+        put(tar, header, name);
+        tar[header + 156] = (byte) flag;
         checksum(tar, header);
     }
 
