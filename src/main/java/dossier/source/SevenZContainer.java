@@ -36,7 +36,8 @@ final class SevenZContainer implements Container {
             // The index, not getNextEntry(): it lists names even when the content needs a password.
             for (SevenZArchiveEntry entry : archive.getEntries()) {
                 // Only an entry with a stream holds data; one that does is read as a file, even one named as a folder.
-                if (!entry.hasStream()) continue;
+                // Without one it is a folder, a deletion marker or an empty file, and that is accounted for as in a zip.
+                if (!entry.hasStream() && (entry.isDirectory() || entry.isAntiItem())) continue;
                 if (++count > max) {
                     opener.problem(item.source(), Problem.LIMIT, "more than " + max + " entries; the rest were not read");
                     return;

@@ -250,6 +250,13 @@ class ArchiveContainersTest {
     }
 
     @Test
+    void sevenZipEmptyFileIsAccountedForAsInAZipOrTar() throws Exception {
+        Collected c = Collected.open(sevenZ("e.7z", "empty.txt", "", "a.txt", "a", "folder/", ""), Limits.DEFAULT);
+        assertEquals(List.of("e.7z#a.txt"), c.sources());
+        assertEquals(List.of(new Problem("e.7z#empty.txt", Problem.SOURCE, "empty file")), c.problems);
+    }
+
+    @Test
     void encryptedArchivesAndEntriesAreProblemsAndStillItems() throws Exception {
         Path tika = Corpora.get("documents/tika");
         // Entries encrypted, names readable: each entry an encrypted item.
