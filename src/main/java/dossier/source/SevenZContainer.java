@@ -35,7 +35,9 @@ final class SevenZContainer implements Container {
             int count = 0, max = opener.limits().maxEntries(item.depth(), true);
             // The index, not getNextEntry(): it lists names even when the content needs a password.
             for (SevenZArchiveEntry entry : archive.getEntries()) {
-                if (entry.isDirectory() || entry.isAntiItem() || !entry.hasStream()) continue;
+                // Only an entry with a stream holds data; one that does is read as a file, even one named as a folder.
+                // Without one it is a folder, a deletion marker or an empty file, and that is accounted for as in a zip.
+                if (!entry.hasStream() && (entry.isDirectory() || entry.isAntiItem())) continue;
                 if (++count > max) {
                     opener.problem(item.source(), Problem.LIMIT, "more than " + max + " entries; the rest were not read");
                     return;

@@ -18,7 +18,9 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
 /**
  * Reads a zip's entries in central directory order: the archive's own index, what {@code unzip -l} lists, and the
  * only reliable order when an entry's size is in a data descriptor. A zip whose index is unreadable (truncated,
- * damaged) is read again as a stream, in local header order, and that is reported, since entries may be missing.
+ * damaged) is read again as a stream, in local header order, and that is reported, since entries may be missing. An
+ * entry refused there (too large, encrypted, in an unknown method) is passed by its packed size and the entries after
+ * it are read; one whose size comes only after its data cannot be passed unread, and ends the reading with a problem.
  *
  * <p>Each file entry becomes an item {@code zip#entry/path}, sniffed and opened in turn, so nested zips and mboxes
  * recurse; so does a directory entry that holds data ({@code zip#notes} for {@code notes/}). Entries are read into memory only, never written to disk; names that climb out ({@code ../}) or are
@@ -126,9 +128,11 @@ final class ZipContainer implements Container {
                     }
                     if (tooMany(++count, item, opener)) return;
                     InputStream entryData = data;
-                    if (!entry(entry, in.canReadEntryData(entry), count, item, opener, () -> entryData)) {
-                        // Skipping the rest of a capped entry inflates all of it: a bomb would cost its full size.
-                        opener.problem(item.source(), Problem.SOURCE, "the rest of the damaged zip was not read");
+                    boolean readable = in.canReadEntryData(entry);
+                    if (!entry(entry, readable, count, item, opener, () -> entryData) && !skippable(entry, readable)) {
+                        opener.problem(item.source(), Problem.SOURCE, "the rest of the damaged zip was not read: entry "
+                                + count + " gives its size only after its data, so it cannot be skipped (" + (count - 1)
+                                + (count == 2 ? " entry" : " entries") + " read before it)");
                         return;
                     }
                 }
@@ -139,6 +143,17 @@ final class ZipContainer implements Container {
             }
             if (count == 0) throw indexError instanceof IOException io ? io : new IOException(indexError);
         }
+    }
+
+    /**
+     * Whether the stream reader can pass an entry it did not read to its end: by its packed size, when its local
+     * header gives it, or by looking for its data descriptor, when it is stored. A compressed entry whose size comes
+     * only after its data would have to be unpacked to find its end, all of it (a bomb would cost its full size), and
+     * an encrypted one or one in an unknown method cannot be.
+     */
+    private static boolean skippable(ZipArchiveEntry entry, boolean readable) {
+        if (!entry.getGeneralPurposeBit().usesDataDescriptor()) return entry.getCompressedSize() >= 0;
+        return readable && entry.getMethod() == ZipMethod.STORED.getCode();
     }
 
     private static boolean isPackageMarker(String name) {
@@ -157,7 +172,7 @@ final class ZipContainer implements Container {
         InputStream open() throws IOException;
     }
 
-    /** Reads one entry and opens it; false when reading stopped part way (a cap or an error). */
+    /** Reads one entry and opens it; false when its data was not read to its end (refused, capped, failed, unread). */
     private static boolean entry(
             ZipArchiveEntry entry, boolean readable, int index, Item item, Opener opener, Data data) {
         EntryName name = EntryName.of(entry.getName(), "entry-" + index);
@@ -168,11 +183,11 @@ final class ZipContainer implements Container {
         }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
             opener.encrypted(source, Sniffer.lastSegment(name.path()), null, "zip entry");
-            return true;
+            return false;
         }
         if (!readable) {
             opener.problem(source, Problem.SOURCE, "unsupported compression method " + methodName(entry));
-            return true;
+            return false;
         }
         long max = opener.limits().maxFileBytes();
         if (entry.getSize() > max && believable(entry, item, opener)) {

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -104,17 +105,7 @@ class ArchiveContainersTest {
 
     @Test
     void sevenZipEntriesAreItemsInArchiveOrder() throws Exception {
-        Path file = dir.resolve("a.7z");
-        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
-            for (String[] e : new String[][] {{"docs/b.txt", "bee"}, {"a.txt", "ay"}}) {
-                SevenZArchiveEntry entry = out.createArchiveEntry(dir.toFile(), e[0]);
-                entry.setDirectory(false);
-                out.putArchiveEntry(entry);
-                out.write(utf8(e[1]));
-                out.closeArchiveEntry();
-            }
-        }
-        Collected c = Collected.open(file, Limits.DEFAULT);
+        Collected c = Collected.open(sevenZ("a.7z", "docs/b.txt", "bee", "a.txt", "ay"), Limits.DEFAULT);
         assertEquals(List.of(), c.problems);
         assertEquals(List.of("a.7z#docs/b.txt", "a.7z#a.txt"), c.sources());
         assertEquals("bee", c.text(0));
@@ -168,6 +159,7 @@ class ArchiveContainersTest {
                 new Cut("boundary.tar", 1024, List.of("m0.txt"),
                         "ends without its end-of-archive blocks after 1 entry"),
                 new Cut("header.tar", 1024 + 300, List.of("m0.txt"), "ends in the middle of a header after 1 entry"),
+                new Cut("padding.tar", 512 + 100, List.of("m0.txt"), "ends before its next header after 1 entry"),
                 new Cut("no-end.tar", 5 * 1024, List.of("m0.txt", "m1.txt", "m2.txt", "m3.txt", "m4.txt"),
                         "ends without its end-of-archive blocks after 5 entries"),
                 new Cut("cut.tar.gz", 2048, List.of("m0.txt", "m1.txt"),
@@ -182,6 +174,86 @@ class ArchiveContainersTest {
         Collected lone = Collected.open(dir, "lone.tar", Arrays.copyOf(whole, 5 * 1024 + 512), Limits.DEFAULT);
         assertEquals(5, lone.inputs.size());
         assertEquals(List.of(), lone.problems);
+    }
+
+    @Test
+    void tarEntryCutShortKeepsWhatTheTarHoldsWhateverItsHeaderClaims() throws Exception {
+        String text = "a line of the entry\n".repeat(500); // 10,000 bytes
+        byte[] whole = tar("a.txt", utf8("first"), "liar.txt", utf8(text), "later.txt", utf8("later"));
+        record Cut(String name, long claim, int length, String kept) {}
+        for (Cut cut : List.of(
+                new Cut("liar.tar", 4L << 30, 1536 + 10_000, text),
+                new Cut("honest.tar", 10_000, 1536 + 3_000, text.substring(0, 3_000)))) {
+            byte[] bytes = Arrays.copyOf(whole, cut.length());
+            claimSize(bytes, 1024, cut.claim());
+            Collected c = Collected.open(dir, cut.name(), bytes, Limits.DEFAULT);
+            assertEquals(List.of(cut.name() + "#a.txt", cut.name() + "#liar.txt"), c.sources(), c.problems.toString());
+            assertEquals(cut.kept(), c.text(1));
+            assertEquals(List.of(
+                    new Problem(cut.name() + "#liar.txt", Problem.SOURCE, "truncated entry: it claims " + cut.claim()
+                            + " bytes and the tar ends after " + cut.kept().length() + "; those are read"),
+                    new Problem(cut.name(), Problem.SOURCE,
+                            "truncated tar: it ends in the middle of entry 2 (any later ones are lost)")), c.problems);
+        }
+    }
+
+    @Test
+    void tarEntryLargerThanTheLimitIsRefusedWhetherItsTarIsWholeOrCut() throws Exception {
+        Limits limits = new Limits(1000, 8, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        byte[] whole = tar("big.bin", new byte[5000], "ok.txt", utf8("ok"));
+        Collected c = Collected.open(dir, "big.tar", whole, limits);
+        assertEquals(List.of("big.tar#ok.txt"), c.sources());
+        assertEquals(List.of(new Problem("big.tar#big.bin", Problem.LIMIT, "entry larger than 1000 bytes")), c.problems);
+
+        // A header that claims more than the tar holds is read up to the limit, never more.
+        byte[] cut = Arrays.copyOf(whole, 512 + 3000);
+        claimSize(cut, 0, 4L << 30);
+        Collected liar = Collected.open(dir, "liar.tar", cut, limits);
+        assertEquals(List.of(), liar.inputs);
+        assertEquals(List.of(new Problem("liar.tar#big.bin", Problem.LIMIT, "larger than 1000 bytes unpacked"),
+                new Problem("liar.tar", Problem.SOURCE,
+                        "truncated tar: it ends in the middle of entry 1 (any later ones are lost)")), liar.problems);
+    }
+
+    @Test
+    void tarFolderEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        // Written as files, then made folders: a folder type ('5'), and an old-style name ending in '/' (type '0').
+        byte[] t = tar("notesXX", utf8("hidden in a folder entry"), "notes/a.txt", utf8("a"), "oldXX",
+                utf8("old-style folder with data"), "later.txt", utf8("later"));
+        retype(t, 0, '5', "notes");
+        retype(t, 2048, '0', "old/");
+        ByteArrayOutputStream withEmpty = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(withEmpty)) {
+            tar.putArchiveEntry(new TarArchiveEntry("empty/"));
+            tar.closeArchiveEntry();
+        }
+        byte[] empty = Arrays.copyOf(withEmpty.toByteArray(), 512);
+        byte[] bytes = new byte[t.length + 512];
+        System.arraycopy(empty, 0, bytes, 0, 512);
+        System.arraycopy(t, 0, bytes, 512, t.length);
+        Collected c = Collected.open(dir, "d.tar", bytes, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("d.tar#notes", "d.tar#notes/a.txt", "d.tar#old", "d.tar#later.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+        assertEquals("old-style folder with data", c.text(2));
+    }
+
+    @Test
+    void sevenZipFolderEntryThatHoldsDataIsReadAsAFileNamedWithoutTheSlash() throws Exception {
+        Path file = sevenZ("d.7z", "notes/", "hidden in a folder entry", "notes/a.txt", "a", "empty/", "");
+        Collected c = Collected.open(file, Limits.DEFAULT);
+        assertEquals(List.of(), c.problems);
+        assertEquals(List.of("d.7z#notes", "d.7z#notes/a.txt"), c.sources());
+        assertEquals("notes", c.inputs.get(0).name());
+        assertEquals("hidden in a folder entry", c.text(0));
+    }
+
+    @Test
+    void sevenZipEmptyFileIsAccountedForAsInAZipOrTar() throws Exception {
+        Collected c = Collected.open(sevenZ("e.7z", "empty.txt", "", "a.txt", "a", "folder/", ""), Limits.DEFAULT);
+        assertEquals(List.of("e.7z#a.txt"), c.sources());
+        assertEquals(List.of(new Problem("e.7z#empty.txt", Problem.SOURCE, "empty file")), c.problems);
     }
 
     @Test
@@ -240,6 +312,51 @@ class ArchiveContainersTest {
         tar.putArchiveEntry(e);
         tar.write(data);
         tar.closeArchiveEntry();
+    }
+
+    /** Writes a 7z; a name ending in '/' is written as a folder, with the attribute 7-Zip gives one, data or not. */
+    private Path sevenZ(String name, String... nameThenText) throws IOException {
+        Path file = dir.resolve(name);
+        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
+            for (int i = 0; i < nameThenText.length; i += 2) {
+                SevenZArchiveEntry entry = new SevenZArchiveEntry();
+                entry.setName(nameThenText[i]);
+                entry.setDirectory(nameThenText[i].endsWith("/"));
+                entry.setHasWindowsAttributes(entry.isDirectory());
+                entry.setWindowsAttributes(entry.isDirectory() ? 0x10 : 0);
+                out.putArchiveEntry(entry);
+                out.write(utf8(nameThenText[i + 1]));
+                out.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    /** Writes {@code size} into the size field of the tar header at {@code header}, as a liar would. */
+    private static void claimSize(byte[] tar, int header, long size) {
+        put(tar, header + 124, String.format("%011o\0", size));
+        checksum(tar, header);
+    }
+
+    /** Gives the tar header at {@code header} another type flag and name, as a crafted or broken writer would. */
+    private static void retype(byte[] tar, int header, char flag, String name) {
+        Arrays.fill(tar, header, header + 100, (byte) 0);
+        put(tar, header, name);
+        tar[header + 156] = (byte) flag;
+        checksum(tar, header);
+    }
+
+    private static void put(byte[] tar, int at, String ascii) {
+        byte[] b = ascii.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, tar, at, b.length);
+    }
+
+    /** A tar header's checksum: the sum of its bytes, with the checksum field itself counted as spaces. */
+    private static void checksum(byte[] tar, int header) {
+        Arrays.fill(tar, header + 148, header + 156, (byte) ' ');
+        long sum = 0;
+        for (int i = header; i < header + 512; i++) sum += tar[i] & 0xff;
+        put(tar, header + 148, String.format("%06o\0 ", sum));
     }
 
     private static byte[] zip(String name, byte[] data) throws IOException {

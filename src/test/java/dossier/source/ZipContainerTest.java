@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,7 +221,8 @@ class ZipContainerTest {
         assertEquals(List.of(), c.inputs);
         assertEquals(Problem.LIMIT, c.problems.get(1).stage(), c.problems.toString());
         assertEquals("cut.zip#zeros.bin", c.problems.get(1).path());
-        assertEquals("the rest of the damaged zip was not read", c.problems.get(2).reason());
+        assertEquals("the rest of the damaged zip was not read: entry 1 gives its size only after its data, so it cannot"
+                + " be skipped (0 entries read before it)", c.problems.get(2).reason());
     }
 
     @Test
@@ -279,6 +283,57 @@ class ZipContainerTest {
         Collected c = open("big.zip", zip(entries("random.bin", random, "ok.txt", "ok")), limits);
         assertEquals(List.of("big.zip#ok.txt"), c.sources());
         assertEquals(List.of(new Problem("big.zip#random.bin", Problem.LIMIT, "entry larger than 1000 bytes")), c.problems);
+    }
+
+    @Test
+    void entriesRefusedInADamagedZipDoNotEndTheEntriesAfterThem() throws Exception {
+        Limits limits = new Limits(1000, 8, 100, 1000, 1000, 1000, Duration.ofSeconds(5));
+        byte[] random = new byte[5000];
+        new java.util.Random(1).nextBytes(random);
+        byte[] z = zipWithSizes(entries("a.txt", "a", "big.bin", random, "locked.txt", "secret", "lzma.bin", "packed",
+                "z.txt", "z"));
+        int locked = indexOf(z, "locked.txt".getBytes(StandardCharsets.US_ASCII)) - 30;
+        z[locked + 6] |= 1; // encrypted
+        int lzma = indexOf(z, "lzma.bin".getBytes(StandardCharsets.US_ASCII)) - 30;
+        z[lzma + 8] = 14; // compression method LZMA, which the stream reader cannot read
+        byte[] cut = java.util.Arrays.copyOf(z, indexOf(z, new byte[] {'P', 'K', 1, 2})); // cut before its index
+        Collected c = open("d.zip", cut, limits);
+        assertEquals(List.of("d.zip#a.txt", "d.zip#locked.txt", "d.zip#z.txt"), c.sources(), c.problems.toString());
+        assertEquals("z", c.text(2));
+        assertTrue(c.problems.get(0).reason().startsWith("zip index unreadable"), c.problems.toString());
+        assertEquals(List.of(new Problem("d.zip#big.bin", Problem.LIMIT, "entry larger than 1000 bytes"),
+                new Problem("d.zip#locked.txt", Problem.SOURCE, "encrypted zip entry: password-protected, content not read"),
+                new Problem("d.zip#lzma.bin", Problem.SOURCE, "unsupported compression method LZMA")),
+                c.problems.subList(1, c.problems.size()));
+    }
+
+    @Test
+    void entryInADamagedZipThatCannotBeSkippedEndsItWithAProblemSayingSo() throws Exception {
+        // java.util.zip gives a deflated entry's sizes only in a data descriptor after its data.
+        byte[] whole = zip(entries("a.txt", "a", "secret.txt", "not really encrypted", "b.txt", "b"));
+        int secret = indexOf(whole, "secret.txt".getBytes(StandardCharsets.US_ASCII)) - 30;
+        whole[secret + 6] |= 1;
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 30);
+        Collected c = open("cut.zip", cut, Limits.DEFAULT);
+        assertEquals(List.of("cut.zip#a.txt", "cut.zip#secret.txt"), c.sources());
+        assertEquals(List.of(new Problem("cut.zip#secret.txt", Problem.SOURCE,
+                        "encrypted zip entry: password-protected, content not read"),
+                new Problem("cut.zip", Problem.SOURCE, "the rest of the damaged zip was not read: entry 2 gives its size"
+                        + " only after its data, so it cannot be skipped (1 entry read before it)")),
+                c.problems.subList(1, c.problems.size()));
+    }
+
+    /** A zip whose local headers carry the sizes (written with random access), so a stream reader can skip entries. */
+    private static byte[] zipWithSizes(Map<String, byte[]> entries) throws IOException {
+        SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+        try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(channel)) {
+            for (var e : entries.entrySet()) {
+                z.putArchiveEntry(new ZipArchiveEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeArchiveEntry();
+            }
+        }
+        return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
