@@ -74,6 +74,28 @@ class CharsetsTest {
     }
 
     @Test
+    void utf16DeclaredWithoutAByteOrderMarkIsReadInTheOrderItsBytesShow() {
+        // Windows writes UTF-16 little-endian and often without a mark; read big-endian (RFC 2781) it is CJK garbage.
+        for (String text : List.of("Meeting at noon.\r\n", TEXT, "Привет мир", "日本語のテキストです。 OK", "안녕하세요",
+                "中文", "中文邮件的内容，请查收附件。", "\ud83d\ude00\ud83d\ude01")) {
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16LE), "utf-16"), text + ", LE");
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16BE), "utf-16"), text + ", BE");
+            assertEquals(text, Charsets.decode(marked(0xff, 0xfe, text.getBytes(StandardCharsets.UTF_16LE)), "utf-16"),
+                    text + ", LE with a BOM");
+            assertEquals(text, Charsets.decode(marked(0xfe, 0xff, text.getBytes(StandardCharsets.UTF_16BE)), "utf-16"),
+                    text + ", BE with a BOM");
+        }
+    }
+
+    private static byte[] marked(int first, int second, byte[] b) {
+        byte[] out = new byte[b.length + 2];
+        out[0] = (byte) first;
+        out[1] = (byte) second;
+        System.arraycopy(b, 0, out, 2, b.length);
+        return out;
+    }
+
+    @Test
     void utf8CheckAgreesWithTheJdksStrictDecoder() {
         // Every lead byte with every first continuation byte (overlongs, surrogates, past U+10FFFF, truncation)…
         for (int lead = 0; lead < 256; lead++) {

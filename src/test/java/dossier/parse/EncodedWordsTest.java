@@ -50,6 +50,12 @@ class EncodedWordsTest {
     }
 
     @Test
+    void utf16WordsWithoutAByteOrderMarkAreReadInTheOrderTheirBytesShow() {
+        assertEquals("Caf\u00e9 menu", EncodedWords.decode("=?utf-16?B?QwBhAGYA6QAgAG0AZQBuAHUA?="), "little-endian");
+        assertEquals("Caf\u00e9 menu", EncodedWords.decode("=?utf-16?B?AEMAYQBmAOkAIABtAGUAbgB1?="), "big-endian");
+    }
+
+    @Test
     void brokenBase64AndPlainTextPassThrough() {
         assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
         assertEquals("no words here", EncodedWords.decode("no words here"));

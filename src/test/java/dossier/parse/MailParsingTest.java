@@ -284,4 +284,19 @@ class MailParsingTest {
                         + "Unexpected end of BASE64 stream, dropping 3 sextet(s)")),
                 r.problems());
     }
+
+    @Test
+    void utf16LittleEndianWithoutAByteOrderMarkIsReadInBodiesAndFileNames() {
+        // What Windows writes for charset="utf-16": little-endian, no byte order mark.
+        ParseResult r = mail("From: a@example.com\nSubject: cv\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=\"utf-16\"\nContent-Transfer-Encoding: base64\n\n"
+                + "QgBvAG4AagBvAHUAcgAsACAAdgBvAGkAYwBpACAAbABlACAAcgDpAHMAdQBtAOkALgANAAoA\n"
+                + "--b\nContent-Type: text/plain\nContent-Disposition: attachment;\n"
+                + " filename*=utf-16''%52%00%E9%00%73%00%75%00%6D%00%E9%00%2E%00%74%00%78%00%74%00\n\n"
+                + "CV\n--b--\n");
+        assertEquals("Bonjour, voici le résumé.", r.item().text().strip());
+        assertEquals("Résumé.txt", r.item().children().get(0).name());
+        assertEquals(List.of(), r.problems());
+    }
 }
