@@ -108,6 +108,7 @@ final class Charsets {
                         : new String(b, off, len, WINDOWS_1252);
             }
             if (declared.name().startsWith("UTF-16")) return utf16(b, off, len, declared);
+            if (declared.name().startsWith("UTF-32")) return utf32(b, off, len, declared);
             return new String(b, off, len, declared);
         }
         if (ascii) {
@@ -211,6 +212,38 @@ final class Charsets {
             }
         }
         return odd * 10 <= len / 2;
+    }
+
+    private static final Charset UTF_32BE = Charset.forName("UTF-32BE"), UTF_32LE = Charset.forName("UTF-32LE");
+
+    /**
+     * Bytes declared UTF-32 as text: in the declared byte order, or for plain UTF-32 in the order in which the bytes
+     * are all code points (big-endian first, as the standard says, so little-endian without a byte order mark is
+     * read too); as if undeclared when they are not UTF-32 in that order or either. Mailers declare it for 8-bit and
+     * UTF-8 text, whose units would be past U+10FFFF or a length not a multiple of 4: replacement characters only.
+     */
+    private static String utf32(byte[] b, int off, int len, Charset declared) {
+        for (boolean littleEndian : new boolean[] {false, true}) {
+            if (declared.name().endsWith(littleEndian ? "BE" : "LE") || !isUtf32(b, off, len, littleEndian)) continue;
+            int mark = codePoint(b, off, littleEndian) == 0xfeff ? 4 : 0;
+            return new String(b, off + mark, len - mark, littleEndian ? UTF_32LE : UTF_32BE);
+        }
+        return decode(b, off, len, null);
+    }
+
+    /** Whether the bytes are whole UTF-32 units in that order, each a code point (no surrogate, none past U+10FFFF). */
+    private static boolean isUtf32(byte[] b, int off, int len, boolean littleEndian) {
+        if (len % 4 != 0) return false;
+        for (int i = off, end = off + len; i < end; i += 4) {
+            int c = codePoint(b, i, littleEndian);
+            if (c < 0 || c > 0x10ffff || c >= 0xd800 && c < 0xe000) return false;
+        }
+        return true;
+    }
+
+    private static int codePoint(byte[] b, int i, boolean littleEndian) {
+        return littleEndian ? (b[i + 3] & 0xff) << 24 | (b[i + 2] & 0xff) << 16 | (b[i + 1] & 0xff) << 8 | b[i] & 0xff
+                : (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff;
     }
 
     /** Header text: UTF-8 when valid, else windows-1252, so raw 8-bit headers survive either way. */

@@ -87,6 +87,30 @@ class CharsetsTest {
         }
     }
 
+    @Test
+    void textDeclaredUtf32ThatIsNotIsReadAsIfUndeclared() {
+        // As UTF-32 these are replacement characters: lengths not a multiple of 4, or code points past U+10FFFF.
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(Charset.forName("windows-1252")), "utf-32"));
+        assertEquals("Meet me at noon!", Charsets.decode("Meet me at noon!".getBytes(StandardCharsets.US_ASCII), "utf-32"));
+        assertEquals("Caf\u00e9", Charsets.decode("Caf\u00e9".getBytes(Charset.forName("windows-1252")), "UTF-32BE"));
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-32le"));
+        String chinese = "中文邮件的内容，请查收附件。";
+        assertEquals(chinese, Charsets.decode(chinese.getBytes(Charset.forName("GBK")), "utf-32"), "GBK declared UTF-32");
+    }
+
+    @Test
+    void realUtf32IsReadInEitherByteOrderWithOrWithoutAMark() {
+        Charset be = Charset.forName("UTF-32BE"), le = Charset.forName("UTF-32LE");
+        for (String text : List.of("Meeting at noon.\r\n", TEXT, "中文邮件的内容，请查收附件。", "\ud83d\ude00 ok")) {
+            assertEquals(text, Charsets.decode(text.getBytes(be), "utf-32"), text + ", BE");
+            assertEquals(text, Charsets.decode(text.getBytes(le), "utf-32"), text + ", LE");
+            assertEquals(text, Charsets.decode(text.getBytes(be), "UTF-32BE"), text + ", declared BE");
+            assertEquals(text, Charsets.decode(text.getBytes(le), "utf-32le"), text + ", declared LE");
+            assertEquals(text, Charsets.decode(("\ufeff" + text).getBytes(be), "utf-32"), text + ", BE with a BOM");
+            assertEquals(text, Charsets.decode(("\ufeff" + text).getBytes(le), "utf-32"), text + ", LE with a BOM");
+        }
+    }
+
     private static byte[] marked(int first, int second, byte[] b) {
         byte[] out = new byte[b.length + 2];
         out[0] = (byte) first;

@@ -56,6 +56,12 @@ class EncodedWordsTest {
     }
 
     @Test
+    void eightBitWordsDeclaredUtf32AreReadAsIfUndeclared() {
+        assertEquals("Caf\u00e9 au lait", EncodedWords.decode("=?utf-32?Q?Caf=E9_au_lait?="));
+        assertEquals("Caf\u00e9", EncodedWords.decode("=?UTF-32LE?Q?Caf=C3=A9?="));
+    }
+
+    @Test
     void brokenBase64AndPlainTextPassThrough() {
         assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
         assertEquals("no words here", EncodedWords.decode("no words here"));

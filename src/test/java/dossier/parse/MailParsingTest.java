@@ -299,4 +299,11 @@ class MailParsingTest {
         assertEquals("Résumé.txt", r.item().children().get(0).name());
         assertEquals(List.of(), r.problems());
     }
+
+    @Test
+    void eightBitBodyDeclaredUtf32IsReadAsText() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=\"utf-32\"\n\nMeet at the caf\u00e9 at noon.\n");
+        assertEquals("Meet at the café at noon.", r.item().text().strip());
+    }
 }
