@@ -306,4 +306,56 @@ class MailParsingTest {
                 + "Content-Type: text/plain; charset=\"utf-32\"\n\nMeet at the caf\u00e9 at noon.\n");
         assertEquals("Meet at the café at noon.", r.item().text().strip());
     }
+
+    @Test
+    void aMultipartCutBeforeItsClosingBoundaryLeavesOneProblemAndKeepsEveryPart() {
+        ParseResult r = mail("From: a@example.com\nSubject: report\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nThe report is attached.\n"
+                + "--b\nContent-Type: application/octet-stream; name=\"report.bin\"\n\n"
+                + "first half of the rep"); // the file ends here
+        assertEquals("The report is attached.", r.item().text().strip());
+        assertEquals("report.bin", r.item().children().get(0).name());
+        assertEquals("first half of the rep", new String(r.item().children().get(0).bytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(leftOpen("multipart/mixed")), r.problems());
+    }
+
+    @Test
+    void nestedMultipartsCutTogetherLeaveOneProblemNamingTheInnerOne() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\n\n"
+                + "--outer\nContent-Type: multipart/alternative; boundary=\"inner\"\n\n"
+                + "--inner\nContent-Type: text/plain\n\nLunch at noon.\n"
+                + "--inner\nContent-Type: text/html\n\n<p>Lunch at no");
+        assertEquals("Lunch at noon.", r.item().text().strip());
+        assertTrue(r.item().email().htmlBody().contains("<p>Lunch at no"));
+        assertEquals(List.of(leftOpen("multipart/alternative")), r.problems());
+    }
+
+    private static Problem leftOpen(String type) {
+        return new Problem("mail/crafted.eml", Problem.PARSE,
+                type + " ends without its closing boundary: the message may be cut short and its last part incomplete");
+    }
+
+    @Test
+    void aMultipartWithItsClosingBoundaryLeavesNoProblem() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\n\n"
+                + "--outer\nContent-Type: multipart/alternative; boundary=\"inner\"\n\n"
+                + "--inner\nContent-Type: text/plain\n\nLunch at noon.\n"
+                + "--inner\nContent-Type: text/html\n\n<p>Lunch at noon.</p>\n--inner--\n"
+                + "--outer\nContent-Type: text/plain; name=\"menu.txt\"\n\nSoup\n--outer--\n");
+        assertEquals("Lunch at noon.", r.item().text().strip());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void aMultipartWhoseBoundaryNeverAppearsLeavesAProblem() {
+        ParseResult r = mail("From: a@example.com\nSubject: offer\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/alternative; boundary=\"=Multipart Boundary 1\"\n\n"
+                + "--= Multipart Boundary 1\nContent-Type: text/plain\n\nCartridges at a dollar.\n"
+                + "--= Multipart Boundary 1--\n");
+        assertEquals(List.of(new Problem("mail/crafted.eml", Problem.PARSE,
+                "multipart/alternative has no parts: its boundary never appears")), r.problems());
+    }
 }
