@@ -188,9 +188,12 @@ final class MailParser {
      */
     private static Problem unclosed(String source, PartCollector.Multipart m) {
         String type = m.mimeType.toLowerCase(Locale.ROOT);
-        return new Problem(source, Problem.PARSE, m.parts == 0 ? type + " has no parts: its boundary never appears"
-                : type + " ends without its closing boundary: the message may be cut short and its last part "
-                        + "incomplete");
+        if (m.parts > 0) {
+            return new Problem(source, Problem.PARSE, type + " ends without its closing boundary: the message may be"
+                    + " cut short and its last part incomplete");
+        }
+        return new Problem(source, Problem.PARSE, type + " has no parts: its boundary never appears"
+                + (m.blank() ? "" : ", so its body is read as plain text"));
     }
 
     /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */

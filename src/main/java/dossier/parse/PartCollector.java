@@ -149,20 +149,29 @@ final class PartCollector extends AbstractContentHandler {
         return tooDeep;
     }
 
-    /** A multipart being read: its media type, and how many parts it has shown so far. */
+    /** A multipart being read: its header, its media type, how many parts it has shown so far, and its preamble. */
     static final class Multipart {
+        final Headers headers;
         final String mimeType;
         int parts;
+        byte[] preamble = new byte[0];
 
-        Multipart(String mimeType) {
+        Multipart(Headers headers, String mimeType) {
+            this.headers = headers;
             this.mimeType = mimeType;
+        }
+
+        /** Whether the preamble holds nothing but blanks and line breaks. */
+        boolean blank() {
+            for (byte b : preamble) if (b != ' ' && b != '\t' && b != '\r' && b != '\n') return false;
+            return true;
         }
     }
 
     /**
      * The first multipart (the innermost, when nested ones end together) that ended before its closing boundary, or
      * null: the input or the part around it ran out first, so its last part may be cut short, or, with no parts, its
-     * boundary never appeared. The parts are kept as read.
+     * boundary never appeared and its whole body, read as its preamble, is kept as a plain text part instead.
      */
     Multipart unclosed() {
         return unclosed;
@@ -192,7 +201,12 @@ final class PartCollector extends AbstractContentHandler {
             // malformed header lines, one exception each, for minutes.
             throw new TooDeep();
         }
-        open.push(new Multipart(bd.getMimeType()));
+        open.push(new Multipart(current == null ? new Headers() : current, bd.getMimeType()));
+    }
+
+    @Override
+    public void preamble(InputStream is) throws IOException {
+        open.element().preamble = is.readAllBytes(); // a few words, unless the boundary never appears
     }
 
     @Override
@@ -211,7 +225,10 @@ final class PartCollector extends AbstractContentHandler {
     public void endMultipart() {
         depth--;
         Multipart m = open.pop();
-        if (damage.takePrematureEnd() && unclosed == null) unclosed = m;
+        if (!damage.takePrematureEnd()) return;
+        if (unclosed == null) unclosed = m;
+        // Without a boundary the body is one block of text: a plain part keeps its words, raw MIME lines and all.
+        if (m.parts == 0 && !m.blank()) parts.add(new Part(m.headers, "text/plain", m.preamble, "", null));
     }
 
     @Override

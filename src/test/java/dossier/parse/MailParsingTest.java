@@ -350,12 +350,23 @@ class MailParsingTest {
     }
 
     @Test
-    void aMultipartWhoseBoundaryNeverAppearsLeavesAProblem() {
+    void aMultipartWhoseBoundaryNeverAppearsIsReadAsPlainTextAndLeavesAProblem() {
+        // The boundary has a space the mailer left out of the header (SpamAssassin spam-1/00467).
         ParseResult r = mail("From: a@example.com\nSubject: offer\nMIME-Version: 1.0\n"
                 + "Content-Type: multipart/alternative; boundary=\"=Multipart Boundary 1\"\n\n"
-                + "--= Multipart Boundary 1\nContent-Type: text/plain\n\nCartridges at a dollar.\n"
+                + "--= Multipart Boundary 1\nContent-Type: text/plain\n\nCartridges at a caf\u00e9 price.\n"
                 + "--= Multipart Boundary 1--\n");
+        assertTrue(r.item().text().contains("Cartridges at a café price."), r.item().text());
+        assertEquals(List.of(new Problem("mail/crafted.eml", Problem.PARSE, "multipart/alternative has no parts: its "
+                + "boundary never appears, so its body is read as plain text")), r.problems());
+    }
+
+    @Test
+    void aMultipartWithNoBodyAtAllLeavesAProblemAndNoText() {
+        ParseResult r = mail("From: a@example.com\nSubject: empty\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n\r\n\n");
+        assertEquals("", r.item().text());
         assertEquals(List.of(new Problem("mail/crafted.eml", Problem.PARSE,
-                "multipart/alternative has no parts: its boundary never appears")), r.problems());
+                "multipart/mixed has no parts: its boundary never appears")), r.problems());
     }
 }
