@@ -107,9 +107,8 @@ final class Charsets {
                         ? new String(b, off, len, StandardCharsets.UTF_8)
                         : new String(b, off, len, WINDOWS_1252);
             }
-            if (declared.name().startsWith("UTF-16") && !looksLikeUtf16(b, off, len, declared.name().endsWith("LE"))) {
-                return decode(b, off, len, null); // 8-bit text declared UTF-16: read as if undeclared
-            }
+            if (declared.name().startsWith("UTF-16")) return utf16(b, off, len, declared);
+            if (declared.name().startsWith("UTF-32")) return utf32(b, off, len, declared);
             return new String(b, off, len, declared);
         }
         if (ascii) {
@@ -120,6 +119,60 @@ final class Charsets {
         if (isValidUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
         if (declared != null) return new String(b, off, len, declared);
         return detect(b, off, len);
+    }
+
+    /**
+     * Bytes declared UTF-16 as text: in the declared byte order, else the byte order mark's, else (plain UTF-16 without
+     * a mark) the order the bytes show; as if undeclared when they cannot be UTF-16 at all.
+     */
+    private static String utf16(byte[] b, int off, int len, Charset declared) {
+        boolean littleEndian = declared.name().endsWith("LE");
+        if (declared.name().equals("UTF-16") && !hasUtf16Bom(b, off, len) && littleEndianUnmarked(b, off, len)) {
+            declared = StandardCharsets.UTF_16LE;
+            littleEndian = true;
+        }
+        if (!looksLikeUtf16(b, off, len, littleEndian)) return decode(b, off, len, null); // 8-bit text declared UTF-16
+        return new String(b, off, len, declared);
+    }
+
+    private static boolean hasUtf16Bom(byte[] b, int off, int len) {
+        return len >= 2 && ((b[off] & 0xff) == 0xfe && (b[off + 1] & 0xff) == 0xff
+                || (b[off] & 0xff) == 0xff && (b[off + 1] & 0xff) == 0xfe);
+    }
+
+    /**
+     * Whether UTF-16 without a byte order mark is little-endian, as Windows writes it, though RFC 2781 (and the JDK)
+     * read it big-endian. Each order scores the code units it gives: two for ASCII (whose zero byte comes second in
+     * little-endian), kana, CJK punctuation and each half of a surrogate pair; one for a letter of another common
+     * script (Latin to Arabic, Indic, Thai, CJK ideographs, Hangul, full-width forms) or general punctuation; one more
+     * for a unit in the same block of 256 as the one before, as the letters of an alphabet are. Read in the wrong
+     * order "Hi" gives 䠀椀 and 中文 gives ⴭ蝥, which score less. Big-endian wins a tie; a few CJK or Hangul
+     * characters alone, with no ASCII, can still be read in the wrong order.
+     */
+    static boolean littleEndianUnmarked(byte[] b, int off, int len) {
+        int little = 0, big = 0;
+        for (int i = off, end = off + len - 1; i < end; i += 2) {
+            little += textScore(b, i, end, true) + (i > off && b[i + 1] == b[i - 1] ? 1 : 0);
+            big += textScore(b, i, end, false) + (i > off && b[i] == b[i - 2] ? 1 : 0);
+        }
+        return little > big;
+    }
+
+    private static int textScore(byte[] b, int i, int end, boolean littleEndian) {
+        char u = unit(b, i, littleEndian);
+        if (u >= 0x20 && u < 0x7f || u == '\t' || u == '\n' || u == '\r') return 2;
+        if (Character.isHighSurrogate(u)) {
+            return i + 2 < end && Character.isLowSurrogate(unit(b, i + 2, littleEndian)) ? 4 : 0;
+        }
+        if (u >= 0x3000 && u < 0x3100) return 2; // of a kana text read swapped, few units land here
+        return u >= 0xa0 && u < 0x800 || u >= 0x900 && u < 0xe80 || u >= 0x2000 && u < 0x20d0
+                || u >= 0x4e00 && u < 0xa000 || u >= 0xac00 && u < 0xd7a4 || u >= 0xff00 && u < 0xfff0 ? 1 : 0;
+    }
+
+    /** The UTF-16 code unit at {@code i}. */
+    private static char unit(byte[] b, int i, boolean littleEndian) {
+        return littleEndian ? (char) ((b[i + 1] & 0xff) << 8 | b[i] & 0xff)
+                : (char) ((b[i] & 0xff) << 8 | b[i + 1] & 0xff);
     }
 
     /**
@@ -134,10 +187,7 @@ final class Charsets {
      * @param littleEndian the byte order when there is no byte order mark (UTF-16 alone means big-endian)
      */
     static boolean looksLikeUtf16(byte[] b, int off, int len, boolean littleEndian) {
-        if (len >= 2 && ((b[off] & 0xff) == 0xfe && (b[off + 1] & 0xff) == 0xff
-                || (b[off] & 0xff) == 0xff && (b[off + 1] & 0xff) == 0xfe)) {
-            return true;
-        }
+        if (hasUtf16Bom(b, off, len)) return true;
         if (indexOf(b, off, len, (byte) 0) >= 0) return true;
         if (len % 2 == 1) return false;
         int printable = 0;
@@ -150,14 +200,10 @@ final class Charsets {
         if (spaced && printable >= len * 0.9) return false;
         int odd = 0;
         for (int i = off, end = off + len; i < end; i += 2) {
-            char u = littleEndian ? (char) ((b[i + 1] & 0xff) << 8 | b[i] & 0xff) : (char) ((b[i] & 0xff) << 8 | b[i + 1] & 0xff);
-            if (Character.isHighSurrogate(u) && i + 3 < end) {
-                char next = littleEndian ? (char) ((b[i + 3] & 0xff) << 8 | b[i + 2] & 0xff)
-                        : (char) ((b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff);
-                if (Character.isLowSurrogate(next)) {
-                    i += 2;
-                    continue;
-                }
+            char u = unit(b, i, littleEndian);
+            if (Character.isHighSurrogate(u) && i + 3 < end && Character.isLowSurrogate(unit(b, i + 2, littleEndian))) {
+                i += 2;
+                continue;
             }
             int type = Character.getType(u);
             if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE
@@ -166,6 +212,38 @@ final class Charsets {
             }
         }
         return odd * 10 <= len / 2;
+    }
+
+    private static final Charset UTF_32BE = Charset.forName("UTF-32BE"), UTF_32LE = Charset.forName("UTF-32LE");
+
+    /**
+     * Bytes declared UTF-32 as text: in the declared byte order, or for plain UTF-32 in the order in which the bytes
+     * are all code points (big-endian first, as the standard says, so little-endian without a byte order mark is
+     * read too); as if undeclared when they are not UTF-32 in that order or either. Mailers declare it for 8-bit and
+     * UTF-8 text, whose units would be past U+10FFFF or a length not a multiple of 4: replacement characters only.
+     */
+    private static String utf32(byte[] b, int off, int len, Charset declared) {
+        for (boolean littleEndian : new boolean[] {false, true}) {
+            if (declared.name().endsWith(littleEndian ? "BE" : "LE") || !isUtf32(b, off, len, littleEndian)) continue;
+            int mark = codePoint(b, off, littleEndian) == 0xfeff ? 4 : 0;
+            return new String(b, off + mark, len - mark, littleEndian ? UTF_32LE : UTF_32BE);
+        }
+        return decode(b, off, len, null);
+    }
+
+    /** Whether the bytes are whole UTF-32 units in that order, each a code point (no surrogate, none past U+10FFFF). */
+    private static boolean isUtf32(byte[] b, int off, int len, boolean littleEndian) {
+        if (len % 4 != 0) return false;
+        for (int i = off, end = off + len; i < end; i += 4) {
+            int c = codePoint(b, i, littleEndian);
+            if (c < 0 || c > 0x10ffff || c >= 0xd800 && c < 0xe000) return false;
+        }
+        return true;
+    }
+
+    private static int codePoint(byte[] b, int i, boolean littleEndian) {
+        return littleEndian ? (b[i + 3] & 0xff) << 24 | (b[i + 2] & 0xff) << 16 | (b[i + 1] & 0xff) << 8 | b[i] & 0xff
+                : (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | b[i + 3] & 0xff;
     }
 
     /** Header text: UTF-8 when valid, else windows-1252, so raw 8-bit headers survive either way. */

@@ -62,6 +62,7 @@ final class MailParser {
             problems.add(new Problem(source, Problem.LIMIT, "MIME parts nested deeper than " + limits.maxDepth()
                     + ": the parts inside are not read"));
         }
+        if (message.unclosed() != null) problems.add(unclosed(source, message.unclosed()));
         Headers h = message.header();
         h.hint(headerCharset(h, message.parts()));
         StringBuilder plain = new StringBuilder(), html = new StringBuilder();
@@ -178,6 +179,21 @@ final class MailParser {
         String encoding = part.encoding().isEmpty() ? "transfer encoding" : part.encoding();
         return new Problem(source, Problem.PARSE, "bad " + encoding + " in part " + number + " (" + what + "): "
                 + part.damage());
+    }
+
+    /**
+     * The problem of a multipart that ended before its closing boundary. Most such mail is whole (spam tools and list
+     * footers leave the boundary out: 52 of SpamAssassin's 5,964 emails), so the reason says what is missing and
+     * what it may mean, not that the message was cut.
+     */
+    private static Problem unclosed(String source, PartCollector.Multipart m) {
+        String type = m.mimeType.toLowerCase(Locale.ROOT);
+        if (m.parts > 0) {
+            return new Problem(source, Problem.PARSE, type + " ends without its closing boundary: the message may be"
+                    + " cut short and its last part incomplete");
+        }
+        return new Problem(source, Problem.PARSE, type + " has no parts: its boundary never appears"
+                + (m.blank() ? "" : ", so its body is read as plain text"));
     }
 
     /** The charset raw 8-bit header text is most likely in: the top or the first text part's declared charset. */

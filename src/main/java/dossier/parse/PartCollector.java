@@ -2,13 +2,16 @@ package dossier.parse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Event;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 
@@ -31,19 +34,35 @@ final class PartCollector extends AbstractContentHandler {
      * What mime4j's base64 decoder reports that costs content or leaves it undecoded. Its other notes, and every note
      * of the quoted-printable decoder (blanks at line ends, LF without CR, a bare {@code =} or {@code ==} kept as
      * written, which is what its sender meant), are about form alone: nothing is lost, and much mail has them
-     * (SpamAssassin: 164 "Unexpected ==" in one message). The parser's own events reach the monitor only when it says it is listening; this one
-     * does not, so it hears the decoders alone.
+     * (SpamAssassin: 164 "Unexpected ==" in one message).
      */
     private static final List<String> DAMAGE = List.of("Unexpected base64 byte", "Unexpected end of BASE64 stream",
             "Unexpected padding character");
 
-    /** Counts the damage the decoders report while one part's content is read. */
+    /** What mime4j says when the input ends inside a multipart, before its closing boundary. */
+    private static final String PREMATURE_END = Event.MIME_BODY_PREMATURE_END.toString();
+
+    /**
+     * Counts the damage the decoders report while one part's content is read, and notes a multipart that ended before
+     * its closing boundary. The parser's own events ({@code "Line 12: Invalid header encountered"}) reach a monitor
+     * only when it listens; this one does for that one event and ignores the rest.
+     */
     private static final class Damage extends DecodeMonitor {
         private String first;
         private int count;
+        private boolean prematureEnd;
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
 
         @Override
         public boolean warn(String error, String dropDesc) {
+            if (error != null && error.endsWith(PREMATURE_END)) {
+                prematureEnd = true;
+                return false;
+            }
             if (dropDesc != null && dropDesc.startsWith("dropping 0 ")) return false; // stray padding, nothing lost
             for (String d : DAMAGE) {
                 if (error != null && error.startsWith(d)) {
@@ -55,6 +74,13 @@ final class PartCollector extends AbstractContentHandler {
                 }
             }
             return false; // go on decoding
+        }
+
+        /** Whether a multipart ended before its closing boundary since the last call; starts afresh. */
+        boolean takePrematureEnd() {
+            boolean ended = prematureEnd;
+            prematureEnd = false;
+            return ended;
         }
 
         /** What was reported since the last call, or null; starts afresh. */
@@ -83,6 +109,8 @@ final class PartCollector extends AbstractContentHandler {
     private final int maxDepth;
     private int depth;
     private boolean tooDeep;
+    private final Deque<Multipart> open = new ArrayDeque<>();
+    private Multipart unclosed;
 
     private PartCollector(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -121,6 +149,34 @@ final class PartCollector extends AbstractContentHandler {
         return tooDeep;
     }
 
+    /** A multipart being read: its header, its media type, how many parts it has shown so far, and its preamble. */
+    static final class Multipart {
+        final Headers headers;
+        final String mimeType;
+        int parts;
+        byte[] preamble = new byte[0];
+
+        Multipart(Headers headers, String mimeType) {
+            this.headers = headers;
+            this.mimeType = mimeType;
+        }
+
+        /** Whether the preamble holds nothing but blanks and line breaks. */
+        boolean blank() {
+            for (byte b : preamble) if (b != ' ' && b != '\t' && b != '\r' && b != '\n') return false;
+            return true;
+        }
+    }
+
+    /**
+     * The first multipart (the innermost, when nested ones end together) that ended before its closing boundary, or
+     * null: the input or the part around it ran out first, so its last part may be cut short, or, with no parts, its
+     * boundary never appeared and its whole body, read as its preamble, is kept as a plain text part instead.
+     */
+    Multipart unclosed() {
+        return unclosed;
+    }
+
     /** The leaf parts in message order. */
     List<Part> parts() {
         return parts;
@@ -145,6 +201,17 @@ final class PartCollector extends AbstractContentHandler {
             // malformed header lines, one exception each, for minutes.
             throw new TooDeep();
         }
+        open.push(new Multipart(current == null ? new Headers() : current, bd.getMimeType()));
+    }
+
+    @Override
+    public void preamble(InputStream is) throws IOException {
+        open.element().preamble = is.readAllBytes(); // a few words, unless the boundary never appears
+    }
+
+    @Override
+    public void startBodyPart() {
+        open.element().parts++;
     }
 
     /** Ends the reading of a message whose multiparts nest too deep; the parts read so far are kept. */
@@ -157,6 +224,11 @@ final class PartCollector extends AbstractContentHandler {
     @Override
     public void endMultipart() {
         depth--;
+        Multipart m = open.pop();
+        if (!damage.takePrematureEnd()) return;
+        if (unclosed == null) unclosed = m;
+        // Without a boundary the body is one block of text: a plain part keeps its words, raw MIME lines and all.
+        if (m.parts == 0 && !m.blank()) parts.add(new Part(m.headers, "text/plain", m.preamble, "", null));
     }
 
     @Override

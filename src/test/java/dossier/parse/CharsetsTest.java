@@ -74,6 +74,52 @@ class CharsetsTest {
     }
 
     @Test
+    void utf16DeclaredWithoutAByteOrderMarkIsReadInTheOrderItsBytesShow() {
+        // Windows writes UTF-16 little-endian and often without a mark; read big-endian (RFC 2781) it is CJK garbage.
+        for (String text : List.of("Meeting at noon.\r\n", TEXT, "Привет мир", "日本語のテキストです。 OK", "안녕하세요",
+                "中文", "中文邮件的内容，请查收附件。", "\ud83d\ude00\ud83d\ude01")) {
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16LE), "utf-16"), text + ", LE");
+            assertEquals(text, Charsets.decode(text.getBytes(StandardCharsets.UTF_16BE), "utf-16"), text + ", BE");
+            assertEquals(text, Charsets.decode(marked(0xff, 0xfe, text.getBytes(StandardCharsets.UTF_16LE)), "utf-16"),
+                    text + ", LE with a BOM");
+            assertEquals(text, Charsets.decode(marked(0xfe, 0xff, text.getBytes(StandardCharsets.UTF_16BE)), "utf-16"),
+                    text + ", BE with a BOM");
+        }
+    }
+
+    @Test
+    void textDeclaredUtf32ThatIsNotIsReadAsIfUndeclared() {
+        // As UTF-32 these are replacement characters: lengths not a multiple of 4, or code points past U+10FFFF.
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(Charset.forName("windows-1252")), "utf-32"));
+        assertEquals("Meet me at noon!", Charsets.decode("Meet me at noon!".getBytes(StandardCharsets.US_ASCII), "utf-32"));
+        assertEquals("Caf\u00e9", Charsets.decode("Caf\u00e9".getBytes(Charset.forName("windows-1252")), "UTF-32BE"));
+        assertEquals(TEXT, Charsets.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-32le"));
+        String chinese = "中文邮件的内容，请查收附件。";
+        assertEquals(chinese, Charsets.decode(chinese.getBytes(Charset.forName("GBK")), "utf-32"), "GBK declared UTF-32");
+    }
+
+    @Test
+    void realUtf32IsReadInEitherByteOrderWithOrWithoutAMark() {
+        Charset be = Charset.forName("UTF-32BE"), le = Charset.forName("UTF-32LE");
+        for (String text : List.of("Meeting at noon.\r\n", TEXT, "中文邮件的内容，请查收附件。", "\ud83d\ude00 ok")) {
+            assertEquals(text, Charsets.decode(text.getBytes(be), "utf-32"), text + ", BE");
+            assertEquals(text, Charsets.decode(text.getBytes(le), "utf-32"), text + ", LE");
+            assertEquals(text, Charsets.decode(text.getBytes(be), "UTF-32BE"), text + ", declared BE");
+            assertEquals(text, Charsets.decode(text.getBytes(le), "utf-32le"), text + ", declared LE");
+            assertEquals(text, Charsets.decode(("\ufeff" + text).getBytes(be), "utf-32"), text + ", BE with a BOM");
+            assertEquals(text, Charsets.decode(("\ufeff" + text).getBytes(le), "utf-32"), text + ", LE with a BOM");
+        }
+    }
+
+    private static byte[] marked(int first, int second, byte[] b) {
+        byte[] out = new byte[b.length + 2];
+        out[0] = (byte) first;
+        out[1] = (byte) second;
+        System.arraycopy(b, 0, out, 2, b.length);
+        return out;
+    }
+
+    @Test
     void utf8CheckAgreesWithTheJdksStrictDecoder() {
         // Every lead byte with every first continuation byte (overlongs, surrogates, past U+10FFFF, truncation)…
         for (int lead = 0; lead < 256; lead++) {

@@ -121,9 +121,11 @@ class CorpusParsingTest {
         for (Path f : files("nasty-mime")) {
             ParseResult r = parseFile(f);
             assertNotNull(r.item(), f.toString());
-            // A damaged transfer encoding is recorded, but the message is read (several of these files are broken so).
-            assertFalse(r.problems().stream().anyMatch(p -> p.stage().equals("parse") && !p.reason().startsWith("bad ")),
-                    f + ": " + r.problems());
+            // A damaged transfer encoding or a multipart left open is recorded, but the message is read (several of
+            // these files are broken so).
+            assertFalse(r.problems().stream().anyMatch(p -> p.stage().equals("parse") && !p.reason().startsWith("bad ")
+                    && !p.reason().contains(" ends without its closing boundary")
+                    && !p.reason().contains(" has no parts")), f + ": " + r.problems());
         }
     }
 }

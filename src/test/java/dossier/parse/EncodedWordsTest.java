@@ -50,6 +50,18 @@ class EncodedWordsTest {
     }
 
     @Test
+    void utf16WordsWithoutAByteOrderMarkAreReadInTheOrderTheirBytesShow() {
+        assertEquals("Caf\u00e9 menu", EncodedWords.decode("=?utf-16?B?QwBhAGYA6QAgAG0AZQBuAHUA?="), "little-endian");
+        assertEquals("Caf\u00e9 menu", EncodedWords.decode("=?utf-16?B?AEMAYQBmAOkAIABtAGUAbgB1?="), "big-endian");
+    }
+
+    @Test
+    void eightBitWordsDeclaredUtf32AreReadAsIfUndeclared() {
+        assertEquals("Caf\u00e9 au lait", EncodedWords.decode("=?utf-32?Q?Caf=E9_au_lait?="));
+        assertEquals("Caf\u00e9", EncodedWords.decode("=?UTF-32LE?Q?Caf=C3=A9?="));
+    }
+
+    @Test
     void brokenBase64AndPlainTextPassThrough() {
         assertEquals("Hi", EncodedWords.decode("=?utf-8?B?SGk?="));
         assertEquals("no words here", EncodedWords.decode("no words here"));

@@ -284,4 +284,89 @@ class MailParsingTest {
                         + "Unexpected end of BASE64 stream, dropping 3 sextet(s)")),
                 r.problems());
     }
+
+    @Test
+    void utf16LittleEndianWithoutAByteOrderMarkIsReadInBodiesAndFileNames() {
+        // What Windows writes for charset="utf-16": little-endian, no byte order mark.
+        ParseResult r = mail("From: a@example.com\nSubject: cv\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=\"utf-16\"\nContent-Transfer-Encoding: base64\n\n"
+                + "QgBvAG4AagBvAHUAcgAsACAAdgBvAGkAYwBpACAAbABlACAAcgDpAHMAdQBtAOkALgANAAoA\n"
+                + "--b\nContent-Type: text/plain\nContent-Disposition: attachment;\n"
+                + " filename*=utf-16''%52%00%E9%00%73%00%75%00%6D%00%E9%00%2E%00%74%00%78%00%74%00\n\n"
+                + "CV\n--b--\n");
+        assertEquals("Bonjour, voici le résumé.", r.item().text().strip());
+        assertEquals("Résumé.txt", r.item().children().get(0).name());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void eightBitBodyDeclaredUtf32IsReadAsText() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=\"utf-32\"\n\nMeet at the caf\u00e9 at noon.\n");
+        assertEquals("Meet at the café at noon.", r.item().text().strip());
+    }
+
+    @Test
+    void aMultipartCutBeforeItsClosingBoundaryLeavesOneProblemAndKeepsEveryPart() {
+        ParseResult r = mail("From: a@example.com\nSubject: report\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nThe report is attached.\n"
+                + "--b\nContent-Type: application/octet-stream; name=\"report.bin\"\n\n"
+                + "first half of the rep"); // the file ends here
+        assertEquals("The report is attached.", r.item().text().strip());
+        assertEquals("report.bin", r.item().children().get(0).name());
+        assertEquals("first half of the rep", new String(r.item().children().get(0).bytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(leftOpen("multipart/mixed")), r.problems());
+    }
+
+    @Test
+    void nestedMultipartsCutTogetherLeaveOneProblemNamingTheInnerOne() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\n\n"
+                + "--outer\nContent-Type: multipart/alternative; boundary=\"inner\"\n\n"
+                + "--inner\nContent-Type: text/plain\n\nLunch at noon.\n"
+                + "--inner\nContent-Type: text/html\n\n<p>Lunch at no");
+        assertEquals("Lunch at noon.", r.item().text().strip());
+        assertTrue(r.item().email().htmlBody().contains("<p>Lunch at no"));
+        assertEquals(List.of(leftOpen("multipart/alternative")), r.problems());
+    }
+
+    private static Problem leftOpen(String type) {
+        return new Problem("mail/crafted.eml", Problem.PARSE,
+                type + " ends without its closing boundary: the message may be cut short and its last part incomplete");
+    }
+
+    @Test
+    void aMultipartWithItsClosingBoundaryLeavesNoProblem() {
+        ParseResult r = mail("From: a@example.com\nSubject: lunch\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\n\n"
+                + "--outer\nContent-Type: multipart/alternative; boundary=\"inner\"\n\n"
+                + "--inner\nContent-Type: text/plain\n\nLunch at noon.\n"
+                + "--inner\nContent-Type: text/html\n\n<p>Lunch at noon.</p>\n--inner--\n"
+                + "--outer\nContent-Type: text/plain; name=\"menu.txt\"\n\nSoup\n--outer--\n");
+        assertEquals("Lunch at noon.", r.item().text().strip());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void aMultipartWhoseBoundaryNeverAppearsIsReadAsPlainTextAndLeavesAProblem() {
+        // The boundary has a space the mailer left out of the header (SpamAssassin spam-1/00467).
+        ParseResult r = mail("From: a@example.com\nSubject: offer\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/alternative; boundary=\"=Multipart Boundary 1\"\n\n"
+                + "--= Multipart Boundary 1\nContent-Type: text/plain\n\nCartridges at a caf\u00e9 price.\n"
+                + "--= Multipart Boundary 1--\n");
+        assertTrue(r.item().text().contains("Cartridges at a café price."), r.item().text());
+        assertEquals(List.of(new Problem("mail/crafted.eml", Problem.PARSE, "multipart/alternative has no parts: its "
+                + "boundary never appears, so its body is read as plain text")), r.problems());
+    }
+
+    @Test
+    void aMultipartWithNoBodyAtAllLeavesAProblemAndNoText() {
+        ParseResult r = mail("From: a@example.com\nSubject: empty\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n\r\n\n");
+        assertEquals("", r.item().text());
+        assertEquals(List.of(new Problem("mail/crafted.eml", Problem.PARSE,
+                "multipart/mixed has no parts: its boundary never appears")), r.problems());
+    }
 }
