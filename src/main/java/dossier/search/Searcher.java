@@ -36,7 +36,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
@@ -68,7 +67,7 @@ public final class Searcher implements Closeable {
         facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, ItemDocuments.FACETS) : null;
         highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
                 .withMaxLength(20_000)
-                .withFormatter(new DefaultPassageFormatter(Snippets.START, Snippets.END, " … ", false))
+                .withFormatter(Snippets.formatter())
                 .build();
     }
 
