@@ -65,8 +65,11 @@ public final class Searcher implements Closeable {
         reader = DirectoryReader.open(FSDirectory.open(archive.indexDir()));
         searcher = new IndexSearcher(reader);
         facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, ItemDocuments.FACETS) : null;
-        highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
+        // Snippets mark what the query matched in the stored text, analysed as TEXT and EXACT both are, so the
+        // wildcards and fuzzy words that look in EXACT mark their words too (Schema.snippetAnalyzer).
+        highlighter = UnifiedHighlighter.builder(searcher, Schema.snippetAnalyzer())
                 .withMaxLength(20_000)
+                .withFieldMatcher(field -> field.equals(Schema.TEXT) || field.equals(Schema.EXACT))
                 .withFormatter(Snippets.formatter())
                 .build();
     }

@@ -81,6 +81,25 @@ class SnippetsTest {
     }
 
     @Test
+    void wildcardsMarkTheWordsTheyMatched() throws Exception {
+        Map<String, List<String>> marks = marks("lunc*");
+        assertEquals(List.of("LUNCH"), marks.get("Lunch"), marks.toString());
+        assertEquals(List.of("LUNCH"), marks.get("Lunch, typeset"), marks.toString());
+        assertEquals(List.of("lunch"), marks.get("Lunch, no apostrophe"), marks.toString());
+        marks = marks("let*");
+        assertEquals(List.of("LET"), marks.get("Lunch"), "the index has LET'S as let and s: " + marks);
+        assertEquals(List.of("lets"), marks.get("Lunch, no apostrophe"), marks.toString());
+        assertEquals(Map.of("O'Neil", List.of("Neil"), "O'Neil, typeset", List.of("Neil")), marks("n?il"));
+    }
+
+    @Test
+    void fuzzyWordsMarkTheWordsTheyMatched() throws Exception {
+        assertEquals(Map.of("Oneil", List.of("Oneil"), "O'Neil", List.of("Neil"), "O'Neil, typeset", List.of("Neil")),
+                marks("oneil~1"), "neil is one edit from oneil");
+        assertEquals(List.of("lunch"), marks("lunches~2").get("Lunch, no apostrophe"));
+    }
+
+    @Test
     void aQuotedWordMarksOnlyThePhraseNotEveryWordRequiredAsWritten() throws Exception {
         assertEquals(Map.of("Lunch", List.of("DO LUNCH"), "Lunch, typeset", List.of("DO LUNCH"),
                 "Lunch, no apostrophe", List.of("do lunch"), "Maybe lunch", List.of("do lunch")), marks("\"do lunch\""));
