@@ -11,7 +11,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -141,11 +143,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new SplitWordsFilter(source);
-                s = new LowerCaseFilter(s);
-                s = new ASCIIFoldingFilter(s);
-                s = new PorterStemFilter(s);
-                return new TokenStreamComponents(source, s);
+                return new TokenStreamComponents(source, new PorterStemFilter(words(source)));
             }
 
             @Override
@@ -161,8 +159,7 @@ public final class Schema {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(new SplitWordsFilter(source)));
-                return new TokenStreamComponents(source, s);
+                return new TokenStreamComponents(source, words(source));
             }
 
             @Override
@@ -170,6 +167,29 @@ public final class Schema {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
+    }
+
+    /**
+     * The text as {@link #TEXT} and {@link #EXACT} both analyse it: each word stemmed and, when that differs, as
+     * written, at one position. Snippets are marked by running the query over the stored text analysed so, which lets
+     * the wildcards and fuzzy words that look in EXACT mark the words they matched, beside TEXT's stems and phrases.
+     * One field holding both can disagree with the index only where a stem is itself another word as written (agre,
+     * the stem of agreed, is not a word): a query for that stem would mark that word too.
+     */
+    public static Analyzer snippetAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new PorterStemFilter(new KeywordRepeatFilter(words(source)));
+                return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(s));
+            }
+        };
+    }
+
+    /** The words of text before stemming: split at dots and apostrophes, lower-cased, accents folded. */
+    private static TokenStream words(Tokenizer source) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new SplitWordsFilter(source)));
     }
 
     /**

@@ -111,10 +111,10 @@ final class Phrases {
         return b.build();
     }
 
-    /** The query, its matches narrowed to those the filter also matches; the filter may be null. */
+    /** The query, its matches narrowed to those the filter also matches, which marks nothing; the filter may be null. */
     static Query filtered(Query q, Query filter) {
         if (q == null || filter == null) return q;
-        return new BooleanQuery.Builder().add(q, Occur.MUST).add(filter, Occur.FILTER).build();
+        return new BooleanQuery.Builder().add(q, Occur.MUST).add(new Unmarked(filter), Occur.FILTER).build();
     }
 
     /** Each word of the text as written, with its other form when an apostrophe may have been dropped or added. */

@@ -36,7 +36,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
@@ -66,9 +65,12 @@ public final class Searcher implements Closeable {
         reader = DirectoryReader.open(FSDirectory.open(archive.indexDir()));
         searcher = new IndexSearcher(reader);
         facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, ItemDocuments.FACETS) : null;
-        highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
+        // Snippets mark what the query matched in the stored text, analysed as TEXT and EXACT both are, so the
+        // wildcards and fuzzy words that look in EXACT mark their words too (Schema.snippetAnalyzer).
+        highlighter = UnifiedHighlighter.builder(searcher, Schema.snippetAnalyzer())
                 .withMaxLength(20_000)
-                .withFormatter(new DefaultPassageFormatter(Snippets.START, Snippets.END, " … ", false))
+                .withFieldMatcher(field -> field.equals(Schema.TEXT) || field.equals(Schema.EXACT))
+                .withFormatter(Snippets.formatter())
                 .build();
     }
 

@@ -84,9 +84,9 @@ class QueryParserTest {
     @Test
     void phrasesAndSlopSearchSubjectAndText() throws Exception {
         // Quoted words must also be in the item as written, unstemmed (Phrases).
-        assertEquals("+((subject:\"exact phrase\")^3.0 text:\"exact phrase\") #(#exact:exact #exact:phrase)",
+        assertEquals("+((subject:\"exact phrase\")^3.0 text:\"exact phrase\") #unmarked(#exact:exact #exact:phrase)",
                 show("\"Exact phrase\""));
-        assertEquals("+((subject:\"exact phrase\"~5)^3.0 text:\"exact phrase\"~5) #(#exact:exact #exact:phrase)",
+        assertEquals("+((subject:\"exact phrase\"~5)^3.0 text:\"exact phrase\"~5) #unmarked(#exact:exact #exact:phrase)",
                 show("\"exact phrase\"~5"));
     }
 
@@ -143,7 +143,7 @@ class QueryParserTest {
     @Test
     void subjectAndFilenameAnalyseLikeTheIndex() throws Exception {
         assertEquals("(subject:negoti)^3.0", show("subject:negotiating"));
-        assertEquals("+(subject:\"q3 budget\"~2)^3.0 #(#exact:q3 #exact:budget)", show("subject:\"Q3 budget\"~2"));
+        assertEquals("+(subject:\"q3 budget\"~2)^3.0 #unmarked(#exact:q3 #exact:budget)", show("subject:\"Q3 budget\"~2"));
         // File names are split into words at dots (Schema.filenameAnalyzer), on both sides, patterns too.
         assertEquals("+filename:report +filename:pdf", show("filename:Report.pdf"));
         assertEquals("filename:pdf", show("filename:*.PDF"));

@@ -91,6 +91,7 @@ class WebServerTest {
         String b = r.body();
         assertTrue(b.contains(">46 results<"), "45 weekly reports and the document");
         assertTrue(b.contains("<mark>pipeline</mark>"), "highlighted snippet");
+        assertTrue(http.get("/search?q=pipel*").body().contains("<mark>pipeline</mark>"), "a wildcard's words too");
         for (String facet : List.of("Kind", "Year", "Sender", "Domain", "Type")) assertTrue(b.contains("<h3>" + facet + "</h3>"), facet);
         assertTrue(b.contains("<svg") && b.contains("<rect"), "histogram drawn on the server");
         assertFalse(b.contains("style="), "no inline styles: the CSP forbids them");
