@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
@@ -27,19 +29,36 @@ public final class SearchBench {
             List<String> queries = queries(s, 300);
             for (int i = 0; i < 500; i++) run(s, queries.get(i % queries.size()));
             long[] samples = new long[rounds];
+            Map<String, List<Long>> byShape = new TreeMap<>();
             long total = 0;
             for (int i = 0; i < rounds; i++) {
                 String q = queries.get(i % queries.size());
                 long t = System.nanoTime();
                 total += run(s, q);
                 samples[i] = System.nanoTime() - t;
+                byShape.computeIfAbsent(shape(q), k -> new ArrayList<>()).add(samples[i]);
             }
             Arrays.sort(samples);
             System.out.println("machine: " + Machine.describe());
             System.out.printf("archive: %s, %d items%n", dir, s.count("*"));
             System.out.printf("search (20 hits + snippets, %d queries, %d distinct): p50 %.2f ms, p99 %.2f ms, mean hits %d%n",
                     rounds, queries.size(), Machine.percentile(samples, 50), Machine.percentile(samples, 99), total / rounds);
+            StringBuilder shapes = new StringBuilder("p50 by query shape:");
+            byShape.forEach((shape, times) -> {
+                long[] t = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                shapes.append(String.format(" %s %.2f ms (%d),", shape, Machine.percentile(t, 50), t.length));
+            });
+            System.out.println(shapes.substring(0, shapes.length() - 1));
         }
+    }
+
+    /** The shape of one of the {@link #queries}: a word, two words, OR, a word and an operator, a wildcard, all. */
+    private static String shape(String q) {
+        if (q.equals("*")) return "all";
+        if (q.endsWith("*")) return "wildcard";
+        if (q.contains(" OR ")) return "or";
+        if (q.contains(":")) return "operator";
+        return q.contains(" ") ? "two-words" : "word";
     }
 
     private static long run(Searcher s, String q) throws Exception {

@@ -93,6 +93,14 @@ class SnippetsTest {
     }
 
     @Test
+    void aWildcardBesideAWordMarksBoth() throws Exception {
+        // The word is stemmed (contract), the wildcard looks in the unstemmed words: each is marked.
+        assertEquals(Map.of("O'Neil", List.of("Neil", "contract")), marks("n?il contracts"));
+        assertEquals(Map.of("O'Neil", List.of("Neil", "contract"), "O'Neil, typeset", List.of("Neil")),
+                marks("contracts OR nei*"));
+    }
+
+    @Test
     void fuzzyWordsMarkTheWordsTheyMatched() throws Exception {
         assertEquals(Map.of("Oneil", List.of("Oneil"), "O'Neil", List.of("Neil"), "O'Neil, typeset", List.of("Neil")),
                 marks("oneil~1"), "neil is one edit from oneil");
